@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+
+export class WorkerVacancyParamsDto {
+  @ApiProperty({ example: '3f2b9c1e-8f3a-4d7e-9a51-0c7d2e4b6a10', format: 'uuid' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  id: string;
+
+  @ApiProperty({ example: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', format: 'uuid' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  vacancyId: string;
+}

@@ -1,0 +1,17 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { LangQueryDto } from '../http/lang-query.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Skill autocomplete over the labels of both languages. */
+export class SearchSkillsQueryDto extends LangQueryDto {
+  @ApiProperty({ example: 'saldatura tig', minLength: 1, maxLength: 100, description: 'What the user typed: a prefix, typos allowed, Italian or English' })
+  @Transform(trim) @IsString() @Length(1, 100)
+  q: string;
+
+  @ApiPropertyOptional({ example: 10, minimum: 1, maximum: 50, default: 10 })
+  @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  limit = 10;
+}

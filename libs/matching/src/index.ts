@@ -1,0 +1,13 @@
+export * from './engine';
+export * from './explanation';
+export * from './geo';
+export * from './matching.errors';
+export * from './parallel-rebuild';
+export * from './pathway';
+export * from './reference';
+export * from './relatedness';
+export * from './scoring';
+export * from './skill-index';
+export * from './types';
+export type { CandidatePartial, ChunkResult, ChunkStats, RebuildDepths, WorkerPlan } from './rebuild-kernel';
+export type { PopulationView } from './population';
