@@ -104,8 +104,21 @@ describe('matching coalesces bursts and expires vacancies on time (e2e)', () => 
     // A sweep every second: expiry needs no request, only the repeatable job. Queues of their own, so
     // the first app's scheduler (one sweep a minute, its next run already planned) is not in the way.
     await worker.close();
-    worker = await startWorkerApp({ ...t.env, QUEUE_PREFIX: `${t.env.QUEUE_PREFIX}e`, MATCHING_SWEEP_MS: '1000' });
-    const soon = new Date(Date.now() + 4000).toISOString();
+    const prefix = `${t.env.QUEUE_PREFIX}e`;
+    const sweeps = new QueueEvents(QueueName.Matching, { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    await sweeps.waitUntilReady();
+    // A new worker process first rebuilds from PostgreSQL, which takes longer the more the shared test
+    // database holds: wait for it, so the few seconds before expiry are all spent on this vacancy.
+    const rebuilt = new Promise<void>((resolve) =>
+      sweeps.on('completed', ({ returnvalue }) => {
+        const report = (typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as { mode?: string };
+        if (report?.mode === 'rebuild') resolve();
+      }),
+    );
+    worker = await startWorkerApp({ ...t.env, QUEUE_PREFIX: prefix, MATCHING_SWEEP_MS: '1000' });
+    await rebuilt;
+    await sweeps.close();
+    const soon = new Date(Date.now() + 6000).toISOString();
     const vacancyId = await createVacancy("Quartu Sant'Elena", soon);
     const workerId = await createWorker(30);
     await eventually(async () => ((await storedFor(workerId)).includes(vacancyId) ? true : undefined), 30000, 'listed before expiry');

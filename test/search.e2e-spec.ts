@@ -274,7 +274,7 @@ describe('search (e2e)', () => {
 
     it('hides a vacancy that expires without any write, and the check then removes it', async () => {
       const employerId = (await get(`/api/v1/vacancies/${ids.welder}`)).body.employer.id;
-      const expiresAt = new Date(Date.now() + 3000);
+      const expiresAt = new Date(Date.now() + 6000);
       const soon = await post('vacancies', {
         employerId, title: 'Saldatore stagionale', location: { municipality: 'Torino' }, contractType: 'temporary', status: 'open',
         expiresAt: expiresAt.toISOString(), requirements: [{ skillId: ESCO.skill.tigWelding, importance: 'essential' }],
