@@ -78,9 +78,9 @@ export class CandidateListResponseDto {
 }
 
 export class ListCandidatesQueryDto {
-  @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 200, default: 20 })
+  @ApiPropertyOptional({ type: Number, example: 20, minimum: 1, maximum: 200, default: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit = 20;
+  limit: number = 20;
 
   @ApiPropertyOptional({ enum: ['it', 'en'], example: 'it', description: 'Language of labels and explanations; defaults to Accept-Language, then it' })
   @IsOptional() @IsIn(['it', 'en'])

@@ -11,7 +11,7 @@ export class SuggestOccupationsQueryDto extends LangQueryDto {
   @Transform(trim) @IsString() @Length(2, 200)
   title: string;
 
-  @ApiPropertyOptional({ example: 3, minimum: 1, maximum: 10, default: 3 })
+  @ApiPropertyOptional({ type: Number, example: 3, minimum: 1, maximum: 10, default: 3 })
   @Type(() => Number) @IsInt() @Min(1) @Max(10)
-  limit = 3;
+  limit: number = 3;
 }

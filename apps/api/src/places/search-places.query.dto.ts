@@ -9,7 +9,7 @@ export class SearchPlacesQueryDto {
   @Transform(trim) @IsString() @Length(1, 100)
   q: string;
 
-  @ApiPropertyOptional({ example: 10, minimum: 1, maximum: 50, default: 10 })
+  @ApiPropertyOptional({ type: Number, example: 10, minimum: 1, maximum: 50, default: 10 })
   @Type(() => Number) @IsInt() @Min(1) @Max(50)
-  limit = 10;
+  limit: number = 10;
 }

@@ -97,9 +97,9 @@ class CommonSearchQueryDto extends LangQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @PageWithinReach()
   page = 1;
 
-  @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: Number, example: 20, minimum: 1, maximum: 100, default: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  limit = 20;
+  limit: number = 20;
 }
 
 export class CourseSearchQueryDto extends CommonSearchQueryDto {

@@ -14,6 +14,7 @@ export const en: Strings<typeof it> = {
     about: 'Ricarica helps people working in the automotive supply chain find new work and the courses that lead there.',
     attribution: 'Skills and occupations: ESCO (European Commission). Administrative boundaries: ISTAT (CC-BY), via openpolis/geojson-italy.',
   },
+  paging: { more: 'Show more', shown_one: '{{count}} item shown', shown_other: '{{count}} items shown' },
   common: {
     loading: 'Loading…', retry: 'Try again', back: 'Back', next: 'Next', previous: 'Previous', save: 'Save', saved: 'Changes saved.',
     remove: 'Remove', breadcrumb: 'Breadcrumb', pages: 'Result pages', pageOf: 'Page {{page}} of {{total}}',

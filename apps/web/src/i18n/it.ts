@@ -10,6 +10,7 @@ export const it = {
     about: 'Ricarica aiuta chi lavora nella filiera dell’automotive a trovare nuovo lavoro e i corsi per arrivarci.',
     attribution: 'Competenze e professioni: ESCO (Commissione europea). Confini amministrativi: ISTAT (CC-BY), via openpolis/geojson-italy.',
   },
+  paging: { more: 'Mostra altri', shown_one: '{{count}} elemento mostrato', shown_other: '{{count}} elementi mostrati' },
   common: {
     loading: 'Caricamento…', retry: 'Riprova', back: 'Indietro', next: 'Avanti', previous: 'Precedente', save: 'Salva', saved: 'Modifiche salvate.',
     remove: 'Rimuovi', breadcrumb: 'Percorso', pages: 'Pagine dei risultati', pageOf: 'Pagina {{page}} di {{total}}',

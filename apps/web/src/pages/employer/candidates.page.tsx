@@ -1,8 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, call, type Schemas } from '../../api/client';
 import { formatDate, percent } from '../../components/format';
+import { MoreButton, PAGE_SIZE, usePagedList } from '../../components/paged';
 import { regionName } from '../../components/regions';
 import { Empty, ErrorState, Loading } from '../../components/states';
 
@@ -10,21 +12,26 @@ type AppStatus = Schemas['UpdateApplicationRequestDto']['status'];
 const NEXT: Record<string, AppStatus[]> = { received: ['shortlisted', 'rejected'], shortlisted: ['hired', 'rejected'] };
 
 /** Candidates for a vacancy (anonymous until they apply) and the applications pipeline. */
+/** The API keeps each vacancy's top 200 candidates (docs/matching.md). */
+const MAX_CANDIDATES = 200;
+
 export default function CandidatesPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const vacancy = useQuery({ queryKey: ['vacancy', id, i18n.language], queryFn: () => call(api.GET('/api/v1/vacancies/{id}', { params: { path: { id } } })) });
+  // A ranked list, not a keyset one: "show more" asks for a longer top of the same stored ranking.
+  const [limit, setLimit] = useState(PAGE_SIZE);
   const candidates = useQuery({
-    queryKey: ['vacancy', id, 'candidates'],
-    queryFn: () => call(api.GET('/api/v1/vacancies/{id}/candidates', { params: { path: { id } } })),
+    queryKey: ['vacancy', id, 'candidates', limit],
+    queryFn: () => call(api.GET('/api/v1/vacancies/{id}/candidates', { params: { path: { id }, query: { limit } } })),
+    placeholderData: keepPreviousData,
     // Candidate lists are computed in the background after a vacancy changes.
     refetchInterval: (q) => (q.state.data?.items.length ? false : 3000),
   });
-  const applications = useQuery({
-    queryKey: ['vacancy', id, 'applications', i18n.language],
-    queryFn: () => call(api.GET('/api/v1/vacancies/{id}/applications', { params: { path: { id }, query: { limit: 100 } } })),
-  });
+  const applications = usePagedList(['vacancy', id, 'applications', i18n.language], (cursor) =>
+    call(api.GET('/api/v1/vacancies/{id}/applications', { params: { path: { id }, query: { limit: PAGE_SIZE, cursor } } })),
+  );
   const move = useMutation({
     mutationFn: ({ appId, status }: { appId: string; status: AppStatus }) => call(api.PATCH('/api/v1/applications/{id}', { params: { path: { id: appId } }, body: { status } })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['vacancy', id] }),
@@ -82,6 +89,15 @@ export default function CandidatesPage() {
                 ))}
               </tbody>
             </table>
+            <MoreButton
+              list={{
+                items: candidates.data.items,
+                hasNextPage: candidates.data.items.length === limit && limit < MAX_CANDIDATES,
+                isFetchingNextPage: candidates.isPlaceholderData,
+                fetchNextPage: async () => setLimit((l) => Math.min(MAX_CANDIDATES, l + PAGE_SIZE)),
+              }}
+              what={t('candidates.matching')}
+            />
           </div>
         )}
       </section>
@@ -91,9 +107,9 @@ export default function CandidatesPage() {
         </h2>
         {applications.isPending && <Loading />}
         {applications.isError && <ErrorState error={applications.error} />}
-        {applications.data?.items.length === 0 && <Empty title={t('candidates.noApplications')} />}
+        {applications.items?.length === 0 && <Empty title={t('candidates.noApplications')} />}
         <ul className="list-group">
-          {applications.data?.items.map((a) => (
+          {applications.items?.map((a) => (
             <li key={a.id} className="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2">
               <span>
                 <strong>{a.worker?.name ?? t('candidates.erased')}</strong>
@@ -111,6 +127,7 @@ export default function CandidatesPage() {
             </li>
           ))}
         </ul>
+        <MoreButton list={applications} what={t('candidates.applications')} />
       </section>
     </div>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { formatDate } from '../../components/format';
+import { MoreButton, PAGE_SIZE, usePagedList } from '../../components/paged';
 import { Empty, ErrorState, Loading } from '../../components/states';
 
 export default function EnrolmentRequestsPage() {
@@ -10,10 +11,9 @@ export default function EnrolmentRequestsPage() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const course = useQuery({ queryKey: ['course', id, i18n.language], queryFn: () => call(api.GET('/api/v1/courses/{id}', { params: { path: { id } } })) });
-  const requests = useQuery({
-    queryKey: ['course', id, 'enrolments'],
-    queryFn: () => call(api.GET('/api/v1/courses/{id}/enrolments', { params: { path: { id }, query: { limit: 100 } } })),
-  });
+  const requests = usePagedList(['course', id, 'enrolments'], (cursor) =>
+    call(api.GET('/api/v1/courses/{id}/enrolments', { params: { path: { id }, query: { limit: PAGE_SIZE, cursor } } })),
+  );
   const move = useMutation({
     mutationFn: ({ enrolmentId, status }: { enrolmentId: string; status: 'accepted' | 'declined' }) =>
       call(api.PATCH('/api/v1/enrolments/{id}', { params: { path: { id: enrolmentId } }, body: { status } })),
@@ -28,9 +28,9 @@ export default function EnrolmentRequestsPage() {
       <h1 className="h2 mt-2">{t('provider.requestsTitle', { course: course.data?.title ?? '' })}</h1>
       {requests.isPending && <Loading />}
       {requests.isError && <ErrorState error={requests.error} />}
-      {requests.data?.items.length === 0 && <Empty title={t('provider.noRequests')} />}
+      {requests.items?.length === 0 && <Empty title={t('provider.noRequests')} />}
       <ul className="list-group">
-        {requests.data?.items.map((e) => (
+        {requests.items?.map((e) => (
           <li key={e.id} className="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2">
             <span>
               <strong>{e.worker?.name ?? t('candidates.erased')}</strong>
@@ -48,6 +48,7 @@ export default function EnrolmentRequestsPage() {
           </li>
         ))}
       </ul>
+      <MoreButton list={requests} what={t('provider.requestsTitle', { course: course.data?.title ?? '' })} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { session } from '../../api/session-store';
 import { useAccount } from '../../api/use-session';
 import { Autocomplete } from '../../components/autocomplete';
 import { Field, fieldError } from '../../components/field';
+import { MoreButton, PAGE_SIZE, usePagedList } from '../../components/paged';
 import { chosenPlace } from '../../components/place-input';
 import { Empty, ErrorState, FormError, Loading } from '../../components/states';
 
@@ -92,10 +93,9 @@ function ProviderForm({ provider }: { provider: Schemas['ProviderResponseDto'] |
 
 function CourseList({ providerId }: { providerId: string }) {
   const { t, i18n } = useTranslation();
-  const courses = useQuery({
-    queryKey: ['courses', providerId, i18n.language],
-    queryFn: () => call(api.GET('/api/v1/courses', { params: { query: { providerId, limit: 100 } } })),
-  });
+  const courses = usePagedList(['courses', providerId, i18n.language], (cursor) =>
+    call(api.GET('/api/v1/courses', { params: { query: { providerId, limit: PAGE_SIZE, cursor } } })),
+  );
   return (
     <section aria-labelledby="courses-title">
       <div className="d-flex justify-content-between align-items-center">
@@ -108,9 +108,9 @@ function CourseList({ providerId }: { providerId: string }) {
       </div>
       {courses.isPending && <Loading />}
       {courses.isError && <ErrorState error={courses.error} />}
-      {courses.data?.items.length === 0 && <Empty title={t('provider.noCourses')} />}
+      {courses.items?.length === 0 && <Empty title={t('provider.noCourses')} />}
       <ul className="list-group mt-3">
-        {courses.data?.items.map((c) => (
+        {courses.items?.map((c) => (
           <li key={c.id} className="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2">
             <span>
               <Link to={`/ente/corsi/${c.id}`}>{c.title}</Link> <span className="badge bg-secondary">{t(`courseStatus.${c.status}`)}</span>
@@ -121,6 +121,7 @@ function CourseList({ providerId }: { providerId: string }) {
           </li>
         ))}
       </ul>
+      <MoreButton list={courses} what={t('provider.courses')} />
     </section>
   );
 }

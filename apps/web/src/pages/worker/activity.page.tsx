@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { useAccount } from '../../api/use-session';
 import { formatDate } from '../../components/format';
+import { MoreButton, PAGE_SIZE, usePagedList } from '../../components/paged';
 import { Empty, ErrorState, Loading } from '../../components/states';
 
 /** Applications and enrolment requests with their status; the worker may withdraw them. */
@@ -12,16 +13,16 @@ export default function ActivityPage() {
   const account = useAccount()!;
   const workerId = account.workerId;
   const qc = useQueryClient();
-  const applications = useQuery({
-    queryKey: ['worker', workerId, 'applications'],
-    queryFn: () => call(api.GET('/api/v1/workers/{id}/applications', { params: { path: { id: workerId! }, query: { limit: 100 } } })),
-    enabled: !!workerId,
-  });
-  const enrolments = useQuery({
-    queryKey: ['worker', workerId, 'enrolments'],
-    queryFn: () => call(api.GET('/api/v1/workers/{id}/enrolments', { params: { path: { id: workerId! }, query: { limit: 100 } } })),
-    enabled: !!workerId,
-  });
+  const applications = usePagedList(
+    ['worker', workerId, 'applications'],
+    (cursor) => call(api.GET('/api/v1/workers/{id}/applications', { params: { path: { id: workerId! }, query: { limit: PAGE_SIZE, cursor } } })),
+    !!workerId,
+  );
+  const enrolments = usePagedList(
+    ['worker', workerId, 'enrolments'],
+    (cursor) => call(api.GET('/api/v1/workers/{id}/enrolments', { params: { path: { id: workerId! }, query: { limit: PAGE_SIZE, cursor } } })),
+    !!workerId,
+  );
   const withdrawApplication = useMutation({
     mutationFn: (id: string) => call(api.PATCH('/api/v1/applications/{id}', { params: { path: { id } }, body: { status: 'withdrawn' } })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['worker', workerId, 'applications'] }),
@@ -42,9 +43,9 @@ export default function ActivityPage() {
         </h2>
         {applications.isPending && <Loading />}
         {applications.isError && <ErrorState error={applications.error} />}
-        {applications.data?.items.length === 0 && <Empty title={t('activity.noApplications')}><Link to="/offerte">{t('nav.vacancies')}</Link></Empty>}
+        {applications.items?.length === 0 && <Empty title={t('activity.noApplications')}><Link to="/offerte">{t('nav.vacancies')}</Link></Empty>}
         <ul className="list-group">
-          {applications.data?.items.map((a) => (
+          {applications.items?.map((a) => (
             <li key={a.id} className="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2">
               <span>
                 <Link to={`/offerte/${a.vacancy.id}`}>{a.vacancy.title}</Link> — {a.vacancy.employer.name}
@@ -61,6 +62,7 @@ export default function ActivityPage() {
             </li>
           ))}
         </ul>
+        <MoreButton list={applications} what={t('activity.applications')} />
       </section>
       <section className="my-4" aria-labelledby="enr-title">
         <h2 id="enr-title" className="h4">
@@ -68,9 +70,9 @@ export default function ActivityPage() {
         </h2>
         {enrolments.isPending && <Loading />}
         {enrolments.isError && <ErrorState error={enrolments.error} />}
-        {enrolments.data?.items.length === 0 && <Empty title={t('activity.noEnrolments')}><Link to="/">{t('nav.courses')}</Link></Empty>}
+        {enrolments.items?.length === 0 && <Empty title={t('activity.noEnrolments')}><Link to="/">{t('nav.courses')}</Link></Empty>}
         <ul className="list-group">
-          {enrolments.data?.items.map((e) => (
+          {enrolments.items?.map((e) => (
             <li key={e.id} className="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2">
               <span>
                 <Link to={`/corsi/${e.course.id}`}>{e.course.title}</Link> — {e.course.provider.name}
@@ -87,6 +89,7 @@ export default function ActivityPage() {
             </li>
           ))}
         </ul>
+        <MoreButton list={enrolments} what={t('activity.enrolments')} />
       </section>
     </div>
   );

@@ -1,26 +1,34 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
 import { api, call, type Schemas } from '../../api/client';
 import { useAccount } from '../../api/use-session';
 import { formatEuro, formatKm, percent } from '../../components/format';
+import { MoreButton, PAGE_SIZE } from '../../components/paged';
 import { Empty, ErrorState, Loading } from '../../components/states';
+
+/** The worker process keeps each worker's top 50 vacancies (docs/matching.md). */
+const MAX_MATCHES = 50;
 
 /** "Le mie opportunità": the stored matches, explained, with the missing skills as chips. */
 export default function OpportunitiesPage() {
   const { t, i18n } = useTranslation();
   const account = useAccount()!;
   const workerId = account.workerId;
+  // The stored top 50, best first: "show more" asks for a longer top of the same ranking.
+  const [limit, setLimit] = useState(PAGE_SIZE);
   const matches = useQuery({
-    queryKey: ['worker', workerId, 'matches', i18n.language],
-    queryFn: () => call(api.GET('/api/v1/workers/{id}/matches', { params: { path: { id: workerId! }, query: { limit: 20 } } })),
+    queryKey: ['worker', workerId, 'matches', i18n.language, limit],
+    queryFn: () => call(api.GET('/api/v1/workers/{id}/matches', { params: { path: { id: workerId! }, query: { limit } } })),
+    placeholderData: keepPreviousData,
     enabled: !!workerId,
     // Matches are computed by the worker process after a profile change: poll until they are current.
     refetchInterval: (q) => (q.state.data && !q.state.data.stale && q.state.data.computedAt ? false : 2000),
   });
   const recommended = useQuery({
     queryKey: ['worker', workerId, 'recommended', i18n.language],
-    queryFn: () => call(api.GET('/api/v1/workers/{id}/courses/recommended', { params: { path: { id: workerId! }, query: { limit: 5 as never } } })),
+    queryFn: () => call(api.GET('/api/v1/workers/{id}/courses/recommended', { params: { path: { id: workerId! }, query: { limit: 5 } } })),
     enabled: !!workerId && !!matches.data?.computedAt,
   });
   if (!workerId) return <Navigate to="/lavoratore/profilo" replace />;
@@ -46,6 +54,17 @@ export default function OpportunitiesPage() {
       <ol className="list-unstyled" data-testid="matches">
         {data?.items.map((m) => <MatchCard key={m.vacancy.id} match={m} lang={lang} />)}
       </ol>
+      {data?.computedAt && (
+        <MoreButton
+          list={{
+            items: data.items,
+            hasNextPage: data.items.length === limit && limit < MAX_MATCHES,
+            isFetchingNextPage: matches.isPlaceholderData,
+            fetchNextPage: async () => setLimit((l) => Math.min(MAX_MATCHES, l + PAGE_SIZE)),
+          }}
+          what={t('opportunities.title')}
+        />
+      )}
       {recommended.data && recommended.data.hits.length > 0 && (
         <section className="mt-5" aria-labelledby="recommended-title">
           <h2 id="recommended-title" className="h3">
