@@ -1,4 +1,5 @@
 import path from 'node:path';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // The web app: its own build (dist/web), separate from the Nest tsc build. In development
@@ -9,7 +10,8 @@ const api = process.env.WEB_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3
 
 export default defineConfig({
   root,
-  oxc: { jsx: { runtime: 'automatic' } },
+  // The automatic JSX runtime, and React Fast Refresh under `npm run dev:web` (state survives an edit).
+  plugins: [react()],
   resolve: {
     alias: {
       '@fonts': path.join(repo, 'node_modules', 'bootstrap-italia', 'dist', 'fonts'),
