@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { MatchingPopulationLoader } from '@ricarica/matches';
+import { MatchingPopulationLoader, WORKER_MATCH_ORDER } from '@ricarica/matches';
 import { referenceLists } from '@ricarica/matching';
 import { freePort } from '../scripts/meilisearch';
 import { JobName, QueueName } from '@ricarica/queue';
@@ -62,7 +62,7 @@ async function expectListsMatchReference(db: DataSource, workerIds: string[], va
   const vacancies = (await loader.openVacancies(skills, allVacancies)).map((v) => v.record);
   const expected = referenceLists(workers, vacancies, relatedness, new Date(), { worker: 50, vacancy: 200 });
   const storedWorkers: { worker_id: string; list: string[] }[] = await db.query(
-    `select worker_id, array_agg(vacancy_id || ' ' || score order by rank) as list from worker_match where worker_id = any($1::uuid[]) group by worker_id`,
+    `select worker_id, array_agg(vacancy_id || ' ' || score order by ${WORKER_MATCH_ORDER}) as list from worker_match m where worker_id = any($1::uuid[]) group by worker_id`,
     [workerIds],
   );
   const storedVacancies: { vacancy_id: string; list: string[] }[] = await db.query(

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Client, createTestApp, TestApp } from './support/test-app';
 import { candidateRef, candidateRefKey } from '@ricarica/applications';
+import { WORKER_MATCH_ORDER } from '@ricarica/matches';
 import { clearRecordsWithSkills } from './support/cleanup';
 import { TEST_JWT_SECRET } from './support/test-env';
 import { eventually, startWorkerApp } from './support/worker-app';
@@ -178,7 +179,7 @@ describe('matching through the real queue (e2e)', () => {
       const b = await matchesOf(workerId);
       return scoreIn(b, vacancyId) !== undefined ? b : undefined;
     }, 'listed');
-    const rowsBefore = await t.db.query(`select vacancy_id, rank, score from worker_match where worker_id = $1 order by rank`, [workerId]);
+    const rowsBefore = await t.db.query(`select vacancy_id, score, computed_at from worker_match m where worker_id = $1 order by ${WORKER_MATCH_ORDER}`, [workerId]);
 
     // Mark the worker's last outbox row unsent again: the relay sends it a second time.
     await t.db.query(
@@ -190,6 +191,6 @@ describe('matching through the real queue (e2e)', () => {
 
     const second = await matchesOf(workerId);
     expect(second.items).toEqual(first.items);
-    expect(await t.db.query(`select vacancy_id, rank, score from worker_match where worker_id = $1 order by rank`, [workerId])).toEqual(rowsBefore);
+    expect(await t.db.query(`select vacancy_id, score, computed_at from worker_match m where worker_id = $1 order by ${WORKER_MATCH_ORDER}`, [workerId])).toEqual(rowsBefore);
   });
 });

@@ -74,8 +74,8 @@ describe('personal data: export and erasure (e2e)', () => {
       if (matchTables[0].present) {
         const [{ id: vacancyId }] = await t.db.query(`select vacancy_id as id from application where id = $1`, [openApplicationId]);
         await t.db.query(
-          `insert into worker_match (worker_id, vacancy_id, rank, score, score_numerator, score_denominator, distance_km, engine_version, computed_at)
-           values ($1, $2, 1, 0.5, 1, 2, 3, 1, now())`,
+          `insert into worker_match (worker_id, vacancy_id, score, score_numerator, score_denominator, distance_km, engine_version, computed_at)
+           values ($1, $2, 0.5, 1, 2, 3, 1, now())`,
           [workerId, vacancyId],
         );
       }

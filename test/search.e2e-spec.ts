@@ -328,8 +328,8 @@ describe('search (e2e)', () => {
       const [{ present }] = await s.t.db.query(`select to_regclass('worker_match') is not null as present`);
       if (!present) return; // worker_match arrives with the matching migration
       await s.t.db.query(
-        `insert into worker_match (worker_id, vacancy_id, rank, score, score_numerator, score_denominator, distance_km, engine_version, computed_at)
-         values ($1, $2, 1, 0.5, 1, 2, 120, 1, now())`,
+        `insert into worker_match (worker_id, vacancy_id, score, score_numerator, score_denominator, distance_km, engine_version, computed_at)
+         values ($1, $2, 0.5, 1, 2, 120, 1, now())`,
         [workerId, ids.draughts],
       );
       try {

@@ -14,13 +14,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import { QueueEvents } from 'bullmq';
 import { Meilisearch } from 'meilisearch';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AccountsService } from '@ricarica/accounts';
 import { dataSourceOptions, migrate } from '@ricarica/database';
 import { MatchingEngine, roundScore } from '@ricarica/matching';
-import { MatchingPopulationLoader } from '@ricarica/matches';
+import { MatchingPopulationLoader, type MatchingSyncReport } from '@ricarica/matches';
+import { QueueName, redisOptions } from '@ricarica/queue';
 import { IndexNames, meiliHttpClient } from '@ricarica/search';
 import { TaxonomyImporter } from '@ricarica/taxonomy';
 import { createApiApp } from '../../apps/api/src/api-app';
@@ -149,6 +151,15 @@ async function main(): Promise<void> {
     closers.push(() => app.close());
     const fastify = app.getHttpAdapter().getInstance();
     await fastify.ready();
+    // What each matching job did (recomputed lists, rows written, time writing), to see where the time goes.
+    const syncs: MatchingSyncReport[] = [];
+    const events = new QueueEvents(QueueName.Matching, { connection: redisOptions(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'), prefix: env.QUEUE_PREFIX });
+    await events.waitUntilReady();
+    closers.push(() => events.close());
+    events.on('completed', ({ returnvalue }) => {
+      const report = (typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as MatchingSyncReport;
+      if (report?.mode === 'catch-up' && report.changedVacancies > 0) syncs.push(report);
+    });
     const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), { logger: false });
     await worker.init();
     closers.push(() => worker.close());
@@ -206,7 +217,8 @@ async function main(): Promise<void> {
       const list = await candidatesWhenComputed(id, 120_000);
       times.push(performance.now() - t0);
       created.push({ id, list });
-      console.log(`vacancy ${i + 1}: ${Math.round(times[i])} ms, ${list.items.length} candidates`);
+      const sync = syncs.at(-1);
+      console.log(`vacancy ${i + 1}: ${Math.round(times[i])} ms, ${list.items.length} candidates; last sync: ${sync ? `${sync.changedWorkers} worker lists, ${sync.rowsWritten} rows written in ${sync.writeMs} ms of ${sync.ms} ms` : 'none'}`);
     }
 
     // The served lists against an engine run on the same rows (scores and distances, in order: the API shows no worker ids).
@@ -236,6 +248,8 @@ async function main(): Promise<void> {
       timesMs: times.map((t) => Math.round(t)),
       candidatesPerVacancy: { min: counts[0], median: counts[Math.floor(counts.length / 2)] },
       listsEqualToEngine,
+      // Per matching job that took a vacancy in: worker lists rewritten, rows written, time writing.
+      syncs: syncs.map(({ changedWorkers, changedVacancies, rowsWritten, writeMs, ms }) => ({ changedWorkers, changedVacancies, rowsWritten, writeMs, ms })),
     };
     console.log(JSON.stringify(result));
     const out = path.join(ROOT, 'bench', 'results');

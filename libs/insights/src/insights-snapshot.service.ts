@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { WORKER_MATCH_ORDER } from '@ricarica/matches';
 import { cellKey, CellKey, Figure, suppressionGroups, WORKER_FIGURES } from './figures';
 import { InsightsErrors } from './insights.errors';
 import { isMonth, monthOf } from './month';
@@ -173,10 +174,11 @@ export class InsightsSnapshotService {
       'pairs',
       `create temp table ip on commit drop as
          select m.worker_id, m.vacancy_id, m.score::float8 as score, w.r, w.p, w.s, v.occ
-           from worker_match m
-           join iw w on w.id = m.worker_id and w.s in ${AT_RISK}
+           from (select m.*, row_number() over (partition by m.worker_id order by ${WORKER_MATCH_ORDER}) as rn
+                   from worker_match m join iw w on w.id = m.worker_id and w.s in ${AT_RISK}) m
+           join iw w on w.id = m.worker_id
            join iv v on v.id = m.vacancy_id
-          where m.rank <= ${TOP_MATCHES}`,
+          where m.rn <= ${TOP_MATCHES}`,
       [],
     );
     // Every requirement of those pairs: met when the worker holds the skill at the level asked;

@@ -7,6 +7,7 @@ import type { Place } from '@ricarica/places';
 import type { EmploymentStatus } from '@ricarica/workers';
 import { Lang, StoredCandidate, RequirementFit, VacancyCandidatesView, VacancySummary, WorkerMatchesView } from './match-read.types';
 import { TaxonomyRelatednessCache } from './taxonomy-relatedness.cache';
+import { WORKER_MATCH_ORDER } from './worker-match.entity';
 
 interface RequirementRow {
   vacancy_id: string;
@@ -61,7 +62,7 @@ export class MatchReadService {
               v.location_municipality_code, v.location_province, v.location_region
          from worker_match m join vacancy v on v.id = m.vacancy_id join employer e on e.id = v.employer_id
         where m.worker_id = $1 and v.status = 'open' and (v.expires_at is null or v.expires_at > now())
-        order by m.rank limit $2`,
+        order by ${WORKER_MATCH_ORDER} limit $2`,
       [workerId, limit],
     );
     const vacancyIds = rows.map((r) => r.vacancy_id as string);

@@ -18,6 +18,10 @@ export interface MatchingSyncReport {
   vacancies: number;
   changedWorkers: number;
   changedVacancies: number;
+  /** Stored list rows written: candidate lists whole, worker list entries that changed. */
+  rowsWritten?: number;
+  /** Of `ms`, the time spent writing lists to PostgreSQL. */
+  writeMs?: number;
   ms: number;
 }
 
@@ -78,7 +82,7 @@ export class MatchingSyncService {
     const vacancyLists = new Map(vacancies.map((v) => [v.record.id, engine.candidatesOf(v.record.id)]));
     await this.db.transaction(async (m) => {
       await this.store.clearAll(m);
-      await this.store.replaceWorkerLists(m, workerLists, now);
+      await this.store.insertWorkerLists(m, workerLists, now);
       await this.store.replaceVacancyLists(m, vacancyLists, now);
       await m.query(`delete from match_state`);
       await this.store.markComputed(m, 'worker', new Map(workers.map((w) => [w.record.id, w.version])), now);
@@ -160,19 +164,29 @@ export class MatchingSyncService {
       for (const v of result.changedVacancies) changedVacancies.add(v);
     }
 
-    if (changedWorkers.size || changedVacancies.size) {
-      // A deleted worker, or a closed or deleted vacancy, gets an empty list: its stored rows go.
-      const workerLists = new Map([...changedWorkers].map((id) => [id, state.workerVersions.has(id) ? engine.matchesOf(id) : []]));
+    let rowsWritten = 0;
+    const writeStarted = Date.now();
+    // Candidate lists first, in their own transaction: a vacancy's candidates become readable without
+    // waiting for the (many more) worker lists it entered. Should the second write fail, the next sync
+    // rebuilds from PostgreSQL, and meanwhile those workers' lists read as stale.
+    if (changedVacancies.size) {
+      // A closed or deleted vacancy gets an empty list: its stored rows go.
       const vacancyLists = new Map([...changedVacancies].map((id) => [id, state.vacancyVersions.has(id) ? engine.candidatesOf(id) : []]));
       await this.db.transaction(async (m) => {
-        await this.store.replaceWorkerLists(m, workerLists, now);
-        await this.store.replaceVacancyLists(m, vacancyLists, now);
-        await this.store.markComputed(m, 'worker', workerVersions, now);
+        rowsWritten += await this.store.replaceVacancyLists(m, vacancyLists, now);
         await this.store.markComputed(m, 'vacancy', new Map([...vacancyVersions].filter(([, v]) => v > 0)), now);
-        await this.store.forget(m, 'worker', [...changedWorkers].filter((id) => !state.workerVersions.has(id)));
         await this.store.forget(m, 'vacancy', [...changedVacancies].filter((id) => !state.vacancyVersions.has(id)));
       });
     }
+    if (changedWorkers.size) {
+      const workerLists = new Map([...changedWorkers].map((id) => [id, state.workerVersions.has(id) ? engine.matchesOf(id) : []]));
+      await this.db.transaction(async (m) => {
+        rowsWritten += await this.store.syncWorkerLists(m, workerLists, now);
+        await this.store.markComputed(m, 'worker', workerVersions, now);
+        await this.store.forget(m, 'worker', [...changedWorkers].filter((id) => !state.workerVersions.has(id)));
+      });
+    }
+    const writeMs = Date.now() - writeStarted;
     if (feed.length) state.position = Math.max(state.position, Number(feed[feed.length - 1].id));
     state.expiryCheckedAt = now;
     return {
@@ -181,6 +195,8 @@ export class MatchingSyncService {
       vacancies: state.vacancyVersions.size,
       changedWorkers: changedWorkers.size,
       changedVacancies: changedVacancies.size,
+      rowsWritten,
+      writeMs,
       ms: Date.now() - started,
     };
   }

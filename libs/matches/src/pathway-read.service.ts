@@ -7,6 +7,7 @@ import type { Place } from '@ricarica/places';
 import type { Lang } from './match-read.types';
 import { PathwayCourse, PathwaysView, PathwaySummary, PathwayView } from './pathway-read.types';
 import { TaxonomyRelatednessCache } from './taxonomy-relatedness.cache';
+import { WORKER_MATCH_ORDER } from './worker-match.entity';
 
 interface CourseRow {
   id: string;
@@ -86,7 +87,7 @@ export class PathwayReadService {
     const worker = await this.worker(workerId);
     const top: { vacancy_id: string }[] = await this.db.query(
       `select m.vacancy_id from worker_match m join vacancy v on v.id = m.vacancy_id
-        where m.worker_id = $1 and v.status = 'open' and (v.expires_at is null or v.expires_at > now()) order by m.rank`,
+        where m.worker_id = $1 and v.status = 'open' and (v.expires_at is null or v.expires_at > now()) order by ${WORKER_MATCH_ORDER}`,
       [workerId],
     );
     const vacancies = await this.vacancies(top.map((t) => t.vacancy_id));

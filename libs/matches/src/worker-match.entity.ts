@@ -2,9 +2,11 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 import { Vacancy } from '@ricarica/vacancies';
 import { Worker } from '@ricarica/workers';
 
-/** One entry of a worker's stored top list (deeper than served, so single events rarely rescan). */
+/**
+ * One entry of a worker's stored top list. No stored rank: a list is read in WORKER_MATCH_ORDER, so an
+ * entry entering or leaving a list writes that entry only (docs/matching.md).
+ */
 @Entity({ name: 'worker_match' })
-@Index('IDX_worker_match_worker_rank', ['workerId', 'rank'])
 @Index('IDX_worker_match_vacancy', ['vacancyId'])
 export class WorkerMatch {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_worker_match' })
@@ -12,10 +14,6 @@ export class WorkerMatch {
 
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_worker_match' })
   vacancyId: string;
-
-  /** 1-based position in the worker's list (score desc, distance asc, vacancy id). */
-  @Column({ type: 'smallint' })
-  rank: number;
 
   @Column({ type: 'numeric', precision: 5, scale: 4, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   score: number;
@@ -27,7 +25,8 @@ export class WorkerMatch {
   @Column({ type: 'integer' })
   scoreDenominator: number;
 
-  @Column({ type: 'real' })
+  /** As the engine computed it, so that equal distances tie exactly as they do in the engine. */
+  @Column({ type: 'double precision' })
   distanceKm: number;
 
   @Column({ type: 'smallint' })
@@ -44,3 +43,6 @@ export class WorkerMatch {
   @JoinColumn({ name: 'vacancy_id', foreignKeyConstraintName: 'FK_worker_match_vacancy' })
   vacancy?: Vacancy;
 }
+
+/** The engine's ranking of a worker's list (score desc, distance asc, vacancy id), for `worker_match m`. */
+export const WORKER_MATCH_ORDER = 'm.score_numerator::numeric / m.score_denominator desc, m.distance_km, m.vacancy_id';

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DomainError } from '@ricarica/common';
+import { WORKER_MATCH_ORDER } from '@ricarica/matches';
 import { GapSkill, Lang } from './search.types';
 
 export interface WorkerArea {
@@ -16,7 +17,7 @@ export interface WorkerGap {
   skills: GapSkill[];
 }
 
-/** Top matches considered; the worker's list is ordered by rank. */
+/** Top matches considered, best first. */
 export const TOP_MATCHES = 20;
 /** Without stored matches: the nearest open vacancies within the radius. */
 export const NEARBY_VACANCIES = 50;
@@ -76,7 +77,7 @@ export class WorkerGaps {
     if (!present) return [];
     const rows: { id: string }[] = await this.db.query(
       `select v.id from worker_match m join vacancy v on v.id = m.vacancy_id
-        where m.worker_id = $1 and ${OPEN} order by m.rank limit $2`,
+        where m.worker_id = $1 and ${OPEN} order by ${WORKER_MATCH_ORDER} limit $2`,
       [workerId, TOP_MATCHES],
     );
     return rows.map((r) => r.id);

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { TaxonomyRelatednessCache } from '@ricarica/matches';
+import { TaxonomyRelatednessCache, WORKER_MATCH_ORDER } from '@ricarica/matches';
 import { CohortErrors } from '../cohort.errors';
 import type { CohortReport } from './cohort-report.types';
 import { computeCohortReport, ReportCourse, ReportMember, ReportVacancy, SEATS_WINDOW_DAYS } from './compute-report';
@@ -75,7 +75,7 @@ export class CohortReportService {
       this.db.query(`select worker_id, skill_id, level from worker_skill where worker_id = any($1::uuid[])`, [workerIds]),
       this.db.query(
         `select m.worker_id, m.vacancy_id, m.score from worker_match m join vacancy v on v.id = m.vacancy_id
-          where m.worker_id = any($1::uuid[]) and v.status = 'open' and (v.expires_at is null or v.expires_at > now()) order by m.worker_id, m.rank`,
+          where m.worker_id = any($1::uuid[]) and v.status = 'open' and (v.expires_at is null or v.expires_at > now()) order by m.worker_id, ${WORKER_MATCH_ORDER}`,
         [workerIds],
       ),
     ]);
