@@ -11,3 +11,4 @@ export * from './match-read.types';
 export * from './taxonomy-relatedness.cache';
 export * from './pathway-read.service';
 export * from './pathway-read.types';
+export * from './candidate-preview.service';
