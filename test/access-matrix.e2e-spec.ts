@@ -126,6 +126,10 @@ const MATRIX: Record<string, Case[]> = {
   }, row(401, 403, 403, 204, 403, 403, 403, 204)),
 
   'POST /api/v1/vacancies': one((w) => ({ path: '/api/v1/vacancies', body: vacancyBody(w.employerId) }), row(401, 403, 403, 201, 403, 403, 403, 201)),
+  'POST /api/v1/vacancies/candidate-preview': one(
+    (w) => ({ path: '/api/v1/vacancies/candidate-preview', body: { employerId: w.employerId, requirements: vacancyBody(w.employerId).requirements, location: { municipality: 'Torino' } } }),
+    row(401, 403, 403, 200, 403, 403, 403, 200),
+  ),
   'GET /api/v1/vacancies': one(get(() => '/api/v1/vacancies'), everyone(200)),
   'GET /api/v1/vacancies/:id': [
     { name: 'open', request: get((w) => `/api/v1/vacancies/${w.openVacancyId}`), expected: everyone(200) },
@@ -225,6 +229,8 @@ const MATRIX: Record<string, Case[]> = {
   // Open to anyone (admins see unsuppressed figures); 404 until a snapshot has been computed.
   'GET /api/v1/insights/regions': one(get(() => '/api/v1/insights/regions'), everyone(LET_THROUGH)),
   'GET /api/v1/insights/regions/:code': one(get(() => '/api/v1/insights/regions/ITC1'), everyone(LET_THROUGH)),
+  'GET /api/v1/insights/regions/:code/provinces': one(get(() => '/api/v1/insights/regions/ITC1/provinces'), everyone(LET_THROUGH)),
+  'GET /api/v1/insights/months': one(get(() => '/api/v1/insights/months'), everyone(200)),
   'GET /api/v1/insights/provinces/:code': one(get(() => '/api/v1/insights/provinces/TO'), everyone(LET_THROUGH)),
   'GET /api/v1/insights/skills/:skillId': one(get(() => `/api/v1/insights/skills/${ESCO.skill.tigWelding}`), everyone(LET_THROUGH)),
   'GET /api/v1/insights/training-demand': one(get(() => '/api/v1/insights/training-demand?region=ITC1'), everyone(LET_THROUGH)),

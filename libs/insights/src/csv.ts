@@ -1,4 +1,4 @@
-import type { AreaInsights, Cell, RegionsInsights, SkillInsights, TrainingDemandInsights } from './insights.types';
+import type { AreaInsights, Cell, Headline, ProvincesInsights, RegionsInsights, ShortageIntensity, SkillInsights, TrainingDemandInsights } from './insights.types';
 
 export type CsvValue = string | number | boolean | null;
 
@@ -93,32 +93,37 @@ export function areaCsv(v: AreaInsights): string {
   return toCsv(LONG_HEADER, rows);
 }
 
-export const REGIONS_HEADER = [
-  'month', 'region_code', 'region_name',
+const SUMMARY_COLUMNS = [
   'workers', 'workers_suppressed', 'displaced', 'displaced_suppressed', 'at_risk', 'at_risk_suppressed',
   'employed', 'employed_suppressed', 'unemployed', 'unemployed_suppressed',
   'vacancies', 'openings', 'match_rate', 'match_rate_suppressed', 'top_shortage_skills',
+  'shortage_openings', 'shortage_openings_suppressed', 'shortage_per_100_at_risk', 'shortage_per_100_at_risk_suppressed',
 ] as const;
 
+export const REGIONS_HEADER = ['month', 'region_code', 'region_name', ...SUMMARY_COLUMNS] as const;
+export const PROVINCES_HEADER = ['month', 'region_code', 'region_name', 'province_code', 'province_name', ...SUMMARY_COLUMNS] as const;
+
+const pair = (c: Cell): [number | null, boolean] => [c.value, c.suppressed];
+const summaryRow = (r: { headline: Headline; shortage: ShortageIntensity; topShortages: { skill: { label: string } }[] }): CsvValue[] => [
+  ...pair(r.headline.workers),
+  ...pair(r.headline.byStatus.displaced),
+  ...pair(r.headline.byStatus.at_risk),
+  ...pair(r.headline.byStatus.employed),
+  ...pair(r.headline.byStatus.unemployed),
+  r.headline.vacancies,
+  r.headline.openings,
+  ...pair(r.headline.matchRate),
+  r.topShortages.map((s) => s.skill.label).join('; '),
+  ...pair(r.shortage.openings),
+  ...pair(r.shortage.per100AtRiskWorkers),
+];
+
 export function regionsCsv(v: RegionsInsights): string {
-  const pair = (c: Cell): [number | null, boolean] => [c.value, c.suppressed];
-  return toCsv(
-    REGIONS_HEADER,
-    v.items.map((r) => [
-      v.snapshot.month,
-      r.region.code,
-      r.region.name,
-      ...pair(r.headline.workers),
-      ...pair(r.headline.byStatus.displaced),
-      ...pair(r.headline.byStatus.at_risk),
-      ...pair(r.headline.byStatus.employed),
-      ...pair(r.headline.byStatus.unemployed),
-      r.headline.vacancies,
-      r.headline.openings,
-      ...pair(r.headline.matchRate),
-      r.topShortages.map((s) => s.skill.label).join('; '),
-    ]),
-  );
+  return toCsv(REGIONS_HEADER, v.items.map((r) => [v.snapshot.month, r.region.code, r.region.name, ...summaryRow(r)]));
+}
+
+export function provincesCsv(v: ProvincesInsights): string {
+  return toCsv(PROVINCES_HEADER, v.items.map((p) => [v.snapshot.month, v.region.code, v.region.name, p.province.code, p.province.name, ...summaryRow(p)]));
 }
 
 export function skillCsv(v: SkillInsights): string {

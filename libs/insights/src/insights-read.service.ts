@@ -11,10 +11,12 @@ import {
   Headline,
   Labelled,
   Lang,
+  ProvincesInsights,
   RegionsInsights,
   SkillAreaFigures,
   SkillGap,
   SkillInsights,
+  SnapshotMonth,
   SnapshotRef,
   TrainingDemandInsights,
   TrendPoint,
@@ -84,39 +86,81 @@ export class InsightsReadService {
   async regions(month: string | undefined, viewer: Viewer): Promise<RegionsInsights> {
     const snapshot = await this.snapshot(month, viewer);
     const { regions } = await this.areaNames();
-    const rows: CellRow[] = await this.db.query(
-      `select area_level, area_code, figure, dim1, dim2, value, suppressed from insight_cell
-        where month = $1::date and area_level = 'region' and figure = any($2)`,
-      [`${snapshot.month}-01`, LIST_FIGURES],
-    );
-    const top: (CellRow & { rn: number })[] = await this.db.query(
-      `select area_code, dim1, gap as value, suppressed, rn
-         from (select d.area_code, d.dim1, coalesce(s.suppressed, false) as suppressed,
-                      d.demand - case when $2 or not coalesce(s.suppressed, false) then coalesce(s.value, 0) else 0 end as gap,
-                      row_number() over (partition by d.area_code order by d.demand - case when $2 or not coalesce(s.suppressed, false) then coalesce(s.value, 0) else 0 end desc, d.dim1) as rn
-                 from (select area_code, dim1, sum(value) as demand from insight_cell
-                        where month = $1::date and area_level = 'region' and figure = '${Figure.DemandSkill}' group by area_code, dim1) d
-                 left join insight_cell s on s.month = $1::date and s.area_level = 'region' and s.area_code = d.area_code
-                                         and s.figure = '${Figure.SupplySkill}' and s.dim1 = d.dim1 and s.dim2 = '') x
-        where rn <= 3 and gap > 0 order by area_code, rn`,
-      [`${snapshot.month}-01`, viewer.unsuppressed],
-    );
-    const labels = await this.labels('skill', top.map((t) => t.dim1), viewer.lang);
-    const byRegion = new Map<string, CellRow[]>();
-    for (const r of rows) byRegion.set(r.area_code, [...(byRegion.get(r.area_code) ?? []), r]);
+    const summaries = await this.summaries(snapshot, 'region', null, viewer);
     const items = [...regions.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([code, name]) => {
-        const cells = new Cells(byRegion.get(code) ?? [], viewer);
-        return {
-          region: { code, name },
-          headline: headline(cells),
-          topShortages: top
-            .filter((t) => t.area_code === code)
-            .map((t) => ({ skill: labels(t.dim1), gap: t.suppressed && !viewer.unsuppressed ? hidden : { value: t.value, suppressed: false } })),
-        };
-      });
+      .map(([code, name]) => ({ region: { code, name }, ...summaries(code) }));
     return { snapshot, items };
+  }
+
+  /** Every province of a region, with the figures the regions list gives for regions. */
+  async provinces(regionCode: string, month: string | undefined, viewer: Viewer): Promise<ProvincesInsights> {
+    const region = await this.areaRef('region', regionCode);
+    const snapshot = await this.snapshot(month, viewer);
+    const { provinces } = await this.areaNames();
+    const summaries = await this.summaries(snapshot, 'province', regionCode, viewer);
+    const items = [...provinces.entries()]
+      .filter(([, p]) => p.region === regionCode)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([code, p]) => ({ province: { code, name: p.name }, ...summaries(code) }));
+    return { snapshot, region: region.region, items };
+  }
+
+  /** The months with a stored snapshot, latest first. */
+  async months(): Promise<SnapshotMonth[]> {
+    const rows: { month: string; as_of: Date; computed_at: Date }[] = await this.db.query(
+      `select to_char(month, 'YYYY-MM') as month, as_of, computed_at from insight_snapshot order by month desc`,
+    );
+    return rows.map((r) => ({ month: r.month, asOf: r.as_of, computedAt: r.computed_at }));
+  }
+
+  /** Headline, shortage intensity and top 3 shortages of every area of a level (of one region, for provinces), in three queries. */
+  private async summaries(snapshot: SnapshotRef, level: AreaLevel, region: string | null, viewer: Viewer) {
+    const params = [`${snapshot.month}-01`, level, region];
+    const inScope = `month = $1::date and area_level = $2 and ($3::text is null or region_code = $3)`;
+    const rows: CellRow[] = await this.db.query(
+      `select area_level, area_code, figure, dim1, dim2, value, suppressed from insight_cell where ${inScope} and figure = any($4)`,
+      [...params, LIST_FIGURES],
+    );
+    // Demand per skill and area, with the supply beside it: the top 3 gaps and the sum of positive gaps.
+    const demandSupply = `select d.area_code, d.dim1, d.demand, coalesce(s.value, 0) as supply, coalesce(s.suppressed, false) as suppressed
+        from (select area_code, dim1, sum(value) as demand from insight_cell where ${inScope} and figure = '${Figure.DemandSkill}' group by area_code, dim1) d
+        left join insight_cell s on s.month = $1::date and s.area_level = $2 and s.area_code = d.area_code
+                                and s.figure = '${Figure.SupplySkill}' and s.dim1 = d.dim1 and s.dim2 = ''`;
+    const [top, totals]: [(CellRow & { rn: number })[], { area_code: string; value: number; suppressed: boolean }[]] = await Promise.all([
+      this.db.query(
+        `select area_code, dim1, gap as value, suppressed, rn
+           from (select area_code, dim1, suppressed,
+                        demand - case when $4 or not suppressed then supply else 0 end as gap,
+                        row_number() over (partition by area_code order by demand - case when $4 or not suppressed then supply else 0 end desc, dim1) as rn
+                   from (${demandSupply}) ds) x
+          where rn <= 3 and gap > 0 order by area_code, rn`,
+        [...params, viewer.unsuppressed],
+      ),
+      // A skill asked for whose supply is hidden makes the sum unknown to the public: hidden too.
+      this.db.query(
+        `select area_code, sum(greatest(demand - supply, 0))::float8 as value, bool_or(suppressed) as suppressed from (${demandSupply}) ds group by area_code`,
+        params,
+      ),
+    ]);
+    const labels = await this.labels('skill', top.map((t) => t.dim1), viewer.lang);
+    const byArea = new Map<string, CellRow[]>();
+    for (const r of rows) byArea.set(r.area_code, [...(byArea.get(r.area_code) ?? []), r]);
+    const totalOf = new Map(totals.map((t) => [t.area_code, t]));
+    return (code: string) => {
+      const h = headline(new Cells(byArea.get(code) ?? [], viewer));
+      const total = totalOf.get(code);
+      const openings: Cell = !total ? { value: 0, suppressed: false } : total.suppressed && !viewer.unsuppressed ? hidden : { value: total.value, suppressed: false };
+      const atRisk: Cell =
+        h.byStatus.displaced.suppressed || h.byStatus.at_risk.suppressed ? hidden : { value: h.byStatus.displaced.value! + h.byStatus.at_risk.value!, suppressed: false };
+      return {
+        headline: h,
+        shortage: { openings, per100AtRiskWorkers: ratio({ value: openings.value === null ? null : openings.value * 100, suppressed: openings.suppressed }, atRisk, 1) },
+        topShortages: top
+          .filter((t) => t.area_code === code)
+          .map((t) => ({ skill: labels(t.dim1), gap: t.suppressed && !viewer.unsuppressed ? hidden : { value: t.value, suppressed: false } })),
+      };
+    };
   }
 
   async area(level: AreaLevel, code: string, month: string | undefined, viewer: Viewer & { limit: number }): Promise<AreaInsights> {
@@ -350,7 +394,9 @@ export class InsightsReadService {
         where area_code = $1 and figure = any($2) order by month`,
       [areaCode, LIST_FIGURES],
     );
-    const byMonth = new Map<string, CellRow[]>();
+    // Every snapshot month, so that the series has no holes: a month without cells for the area counted nobody there.
+    const months: { month: string }[] = await this.db.query(`select to_char(month, 'YYYY-MM') as month from insight_snapshot order by month`);
+    const byMonth = new Map<string, CellRow[]>(months.map((m) => [m.month, []]));
     for (const r of rows) byMonth.set(r.month!, [...(byMonth.get(r.month!) ?? []), r]);
     return [...byMonth].map(([month, list]) => {
       const h = headline(new Cells(list, viewer));

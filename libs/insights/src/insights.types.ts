@@ -90,15 +90,45 @@ export interface AreaInsights {
   trend: TrendPoint[];
 }
 
+/**
+ * How short of skills an area is: the positive gaps (openings requiring a skill − at-risk workers
+ * holding it) summed over every skill, and that sum per 100 displaced and at-risk workers.
+ */
+export interface ShortageIntensity {
+  openings: Cell;
+  /** null (not suppressed) when the area has no displaced or at-risk worker. */
+  per100AtRiskWorkers: Cell;
+}
+
 export interface RegionSummary {
   region: { code: string; name: string };
   headline: Headline;
+  shortage: ShortageIntensity;
   topShortages: { skill: Labelled; gap: Cell }[];
 }
 
 export interface RegionsInsights {
   snapshot: SnapshotRef;
   items: RegionSummary[];
+}
+
+export interface ProvinceSummary {
+  province: { code: string; name: string };
+  headline: Headline;
+  shortage: ShortageIntensity;
+  topShortages: { skill: Labelled; gap: Cell }[];
+}
+
+export interface ProvincesInsights {
+  snapshot: SnapshotRef;
+  region: { code: string; name: string };
+  items: ProvinceSummary[];
+}
+
+export interface SnapshotMonth {
+  month: string;
+  asOf: Date;
+  computedAt: Date;
 }
 
 export interface SkillAreaFigures {

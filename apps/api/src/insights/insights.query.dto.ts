@@ -21,9 +21,9 @@ export class InsightsFormatQueryDto {
 }
 
 export class InsightsListQueryDto extends InsightsFormatQueryDto {
-  @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 500, default: 50, description: 'Most items per list (skills, occupations, transitions)' })
+  @ApiPropertyOptional({ type: Number, example: 20, minimum: 1, maximum: 500, default: 50, description: 'Most items per list (skills, occupations, transitions)' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  limit = 50;
+  limit: number = 50;
 }
 
 export class RegionCodeParamDto {
