@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { GOOD_PASSWORD, courseBody, uniqueEmail, vacancyBody } from './support/fixtures';
 import { MailSink } from './support/mail-sink';
-import { Account, createTestApp, TestApp } from './support/test-app';
+import { OpenApiDocument, responseProblems } from './support/openapi-conformance';
+import { Account, createTestApp, TestApp, TestResponse } from './support/test-app';
 import { eventually, startWorkerApp } from './support/worker-app';
 
 const WELDER = '7aedaa07-3884-4c5b-88f9-80997b2aa54b';
@@ -23,6 +24,9 @@ describe('whole-plant intake (e2e)', () => {
   let employer: Account;
   let admin: Account;
   const run = randomUUID().slice(0, 8);
+  let doc: OpenApiDocument;
+  /** The answer is exactly what the OpenAPI document (and so the web app's generated types) says it is. */
+  const conforms = (method: string, path: string, res: TestResponse) => expect(responseProblems(doc, method, path, res.status, res.body)).toEqual([]);
 
   beforeAll(async () => {
     sink = new MailSink();
@@ -35,6 +39,7 @@ describe('whole-plant intake (e2e)', () => {
     worker = await startWorkerApp({ ...t.env, SMTP_URL: smtp, PUBLIC_APP_URL: 'https://ricarica.test' });
     employer = await t.withRecord('employer');
     admin = await t.admin();
+    doc = (await t.request('GET', '/docs-json')).body;
   });
 
   afterAll(async () => {
@@ -49,6 +54,7 @@ describe('whole-plant intake (e2e)', () => {
       reason: 'closure', announcedOn: '2026-10-15', ...patch,
     });
     expect(res.status).toBe(201);
+    conforms('POST', '/api/v1/cohorts', res);
     return res.body.id as string;
   };
 
@@ -103,12 +109,14 @@ describe('whole-plant intake (e2e)', () => {
     expect(first.body.rejected.map((r: { line: number; field: string }) => [r.line, r.field])).toEqual([...bad.entries()]);
     expect(first.body.rejected.find((r: { line: number }) => r.line === 71).reason).toBe('duplicate reference (first on line 2)');
     expect(first.body.rejected.find((r: { line: number }) => r.line === 11).reason).toContain('unknown municipality');
+    conforms('POST', '/api/v1/cohorts/{id}/members', first);
 
     const second = await t.as(employer).request('POST', `/api/v1/cohorts/${id}/members`, csv, CSV);
     expect(second.body).toMatchObject({ received: 200, accepted: 188, created: 0, unchanged: 188 });
     expect(second.body.rejected).toEqual(first.body.rejected);
 
     const cohort = await ready(id);
+    conforms('GET', '/api/v1/cohorts/{id}', { status: 200, body: cohort, headers: {} });
     expect(cohort.counts.members).toBe(188);
     expect(cohort.counts.mapped + cohort.counts.toConfirm).toBe(188);
     expect(cohort.counts.profiled).toBe(cohort.counts.mapped);
@@ -119,6 +127,12 @@ describe('whole-plant intake (e2e)', () => {
     const toConfirm = await t.as(employer).request('GET', `/api/v1/cohorts/${id}/members?status=to_confirm`);
     const generic = toConfirm.body.items.find((m: { employeeRef: string }) => m.employeeRef === `R${run}-9`);
     expect(generic).toMatchObject({ status: 'to_confirm', occupation: null });
+    conforms('GET', '/api/v1/cohorts/{id}/members', toConfirm);
+    const page = await t.as(employer).request('GET', `/api/v1/cohorts/${id}/members?limit=5&lang=en`);
+    expect(page.body.items).toHaveLength(5);
+    expect(page.body.nextCursor).toBe(page.body.items[4].employeeRef);
+    expect(page.body.items.filter((m: { occupation: unknown }) => m.occupation !== null).length).toBeGreaterThan(0);
+    conforms('GET', '/api/v1/cohorts/{id}/members', page);
     const patched = await t.as(employer).request('PATCH', `/api/v1/cohorts/${id}/members/${generic.id}`, { occupationId: WELDER });
     expect(patched.status).toBe(204);
     await eventually(async () => {
@@ -140,10 +154,13 @@ describe('whole-plant intake (e2e)', () => {
     const preview = await t.request('POST', '/api/v1/cohort-claims/preview', { token });
     expect(preview.status).toBe(200);
     expect(preview.body.occupation.id).toBe(WELDER);
+    expect(preview.body.skills.length).toBeGreaterThan(0);
+    conforms('POST', '/api/v1/cohort-claims/preview', preview);
     const person = await t.signUp('worker', { displayName: 'Marta Bianco', email: uniqueEmail('claimer') });
     const claim = await t.as(person).request('POST', '/api/v1/cohort-claims', { token, visibleToEmployers: true });
     expect(claim.status).toBe(200);
     expect(claim.body.workerId).toBe(member.worker_id);
+    conforms('POST', '/api/v1/cohort-claims', claim);
     const me = await t.request('POST', '/api/v1/auth/login', { email: person.email, password: GOOD_PASSWORD });
     const profile = await t.request('GET', `/api/v1/workers/${member.worker_id}`, undefined, { authorization: `Bearer ${me.body.accessToken}` });
     expect(profile.status).toBe(200);
@@ -152,6 +169,15 @@ describe('whole-plant intake (e2e)', () => {
     expect(again.status).toBe(400);
     const counted = await t.as(employer).request('GET', `/api/v1/cohorts/${id}`);
     expect(counted.body.counts).toMatchObject({ invited: 1, claimed: 1 });
+    const list = await t.as(employer).request('GET', '/api/v1/cohorts');
+    expect(list.body.items.map((c: { id: string }) => c.id)).toContain(id);
+    conforms('GET', '/api/v1/cohorts', list);
+
+    // An admin invites a profiled member who had no email.
+    const [noEmail] = await t.db.query(`select id from cohort_member where cohort_id = $1 and email is null and worker_id is not null order by employee_ref limit 1`, [id]);
+    const invited = await t.as(admin).request('POST', `/api/v1/cohorts/${id}/members/${noEmail.id}/invitation`, { email: `late${run}@example.it` });
+    expect(invited.status).toBe(202);
+    conforms('POST', '/api/v1/cohorts/{id}/members/{memberId}/invitation', invited);
   });
 
   it('reports destinations, training and the hardest to place as recomputed by hand, withholding cells under 5 from the employer', async () => {
@@ -196,6 +222,7 @@ describe('whole-plant intake (e2e)', () => {
     expect(destination).toMatchObject({ fitToday: { value: 2, suppressed: false }, withPathway: { value: 3, suppressed: false } });
     expect(full.training).toEqual([expect.objectContaining({ courseId: course.body.id, hours: 40, membersNeeding: { value: 3, suppressed: false }, seats90d: 2, shortfall: { value: 1, suppressed: false } })]);
     expect(full.hardestToPlace).toEqual([expect.objectContaining({ municipality: 'Palermo', members: { value: 2, suppressed: false }, employeeRefs: [`A${run}-6`, `A${run}-7`] })]);
+    conforms('GET', '/api/v1/cohorts/{id}/report', { status: 200, body: full, headers: {} });
 
     const publicView = await t.as(employer).request('GET', `/api/v1/cohorts/${id}/report`);
     expect(publicView.body.version).toBe('public');
@@ -203,6 +230,7 @@ describe('whole-plant intake (e2e)', () => {
     expect(publicView.body.training[0].shortfall).toEqual({ value: null, suppressed: true });
     expect(publicView.body.hardestToPlace[0]).not.toHaveProperty('employeeRefs');
     expect(publicView.body.members.hardest.suppressed).toBe(true);
+    conforms('GET', '/api/v1/cohorts/{id}/report', publicView);
 
     const csv = await t.as(admin).request('GET', `/api/v1/cohorts/${id}/report?format=csv&section=training`);
     expect(csv.headers['content-type']).toContain('text/csv');
@@ -210,5 +238,9 @@ describe('whole-plant intake (e2e)', () => {
     const html = await t.as(admin).request('GET', `/api/v1/cohorts/${id}/report?format=html`);
     expect(html.headers['content-type']).toContain('text/html');
     expect(String(html.body)).toContain(`Corso ${run}`);
+
+    const refresh = await t.as(employer).request('POST', `/api/v1/cohorts/${id}/report`);
+    expect(refresh.status).toBe(202);
+    conforms('POST', '/api/v1/cohorts/{id}/report', refresh);
   });
 });

@@ -5,6 +5,7 @@ import { InvitationsService } from '@ricarica/cohorts';
 import { Access, Public } from '../http/access.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { SignedInActor } from '../http/current-actor';
+import { CohortClaimPreviewResponseDto, CohortClaimResponseDto } from './cohort-claim.response.dto';
 import { ClaimRequestDto, ClaimTokenRequestDto } from './cohort.request.dto';
 
 /** The link in an invitation mail: see the pre-profile, then claim it as one's own. */
@@ -16,18 +17,18 @@ export class CohortClaimsController {
   @Post('preview')
   @HttpCode(200)
   @Public()
-  @ApiOkResponse({ description: 'What the invitation holds: cohort, occupation and inferred skills (no personal data)' })
+  @ApiOkResponse({ type: CohortClaimPreviewResponseDto, description: 'What the invitation holds: cohort, occupation and inferred skills (no personal data)' })
   @ApiErrors(400)
-  preview(@Body() body: ClaimTokenRequestDto) {
+  preview(@Body() body: ClaimTokenRequestDto): Promise<CohortClaimPreviewResponseDto> {
     return this.invitations.preview(body.token);
   }
 
   @Post()
   @HttpCode(200)
   @Access(['worker'])
-  @ApiOkResponse({ description: "The pre-profile is now the signed-in worker's profile, with their consent choice" })
+  @ApiOkResponse({ type: CohortClaimResponseDto, description: "The pre-profile is now the signed-in worker's profile, with their consent choice" })
   @ApiErrors(400, 409)
-  claim(@SignedInActor() actor: Actor, @Body() body: ClaimRequestDto) {
+  claim(@SignedInActor() actor: Actor, @Body() body: ClaimRequestDto): Promise<CohortClaimResponseDto> {
     return this.invitations.claim(actor, body);
   }
 }

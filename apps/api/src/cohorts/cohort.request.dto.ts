@@ -82,8 +82,8 @@ export class ListMembersQueryDto {
   @ApiPropertyOptional({ enum: MEMBER_STATUSES, example: 'to_confirm' })
   @IsOptional() @IsIn(MEMBER_STATUSES) status?: MemberStatus;
 
-  @ApiPropertyOptional({ example: 50, minimum: 1, maximum: 500, default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 100;
+  @ApiPropertyOptional({ type: Number, example: 50, minimum: 1, maximum: 500, default: 100 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit: number = 100;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional() @IsString() @MaxLength(64) cursor?: string;

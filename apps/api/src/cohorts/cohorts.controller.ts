@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -13,6 +13,10 @@ import { IdParamDto } from '../http/id-param.dto';
 import {
   ConfirmOccupationRequestDto, CreateCohortRequestDto, InviteMemberRequestDto, ListMembersQueryDto, MemberParamsDto, ReportQueryDto, UploadMembersRequestDto,
 } from './cohort.request.dto';
+import { CohortReportResponseDto } from './cohort-report.response.dto';
+import {
+  CohortListResponseDto, CohortMemberPageResponseDto, CohortQueuedResponseDto, CohortResponseDto, CohortUploadResponseDto,
+} from './cohort.response.dto';
 
 /** Largest CSV accepted (5,000 rows with emails and skills fit well within it). */
 export const MAX_CSV_BYTES = 8 * 1024 * 1024;
@@ -27,24 +31,24 @@ export class CohortsController {
 
   @Post()
   @Access(['employer', 'admin'], { owns: { employer: 'employerId' } })
-  @ApiCreatedResponse({ description: 'The cohort, with zero members' })
+  @ApiCreatedResponse({ type: CohortResponseDto, description: 'The cohort, with zero members' })
   @ApiErrors(400, 404)
-  create(@Body() body: CreateCohortRequestDto) {
+  create(@Body() body: CreateCohortRequestDto): Promise<CohortResponseDto> {
     return this.cohorts.create(body);
   }
 
   @Get()
   @Access(['employer', 'admin'])
-  @ApiOkResponse({ description: "Admins: every cohort; employers: their own's" })
-  async list(@SignedInActor() actor: Actor) {
+  @ApiOkResponse({ type: CohortListResponseDto, description: "Admins: every cohort; employers: their own's" })
+  async list(@SignedInActor() actor: Actor): Promise<CohortListResponseDto> {
     return { items: await this.cohorts.list(actor.role === 'admin' ? null : (actor.employerId ?? '00000000-0000-0000-0000-000000000000')) };
   }
 
   @Get(':id')
   @Access(['employer', 'admin'], { manages: 'cohort' })
-  @ApiOkResponse({ description: 'The cohort with progress counts: mapped, to confirm, invited, claimed, matched' })
+  @ApiOkResponse({ type: CohortResponseDto, description: 'The cohort with progress counts: mapped, to confirm, invited, claimed, matched' })
   @ApiErrors(400, 404)
-  get(@Param() { id }: IdParamDto) {
+  get(@Param() { id }: IdParamDto): Promise<CohortResponseDto> {
     return this.cohorts.get(id);
   }
 
@@ -58,9 +62,9 @@ export class CohortsController {
       'occupation_id, years, skills (ESCO skill ids separated by ;), email; or JSON {"members": [...]}. At most 5,000 rows.',
     type: UploadMembersRequestDto,
   })
-  @ApiAcceptedResponse({ description: 'Valid rows kept (processed by the worker), rejected rows listed with their line and reason' })
+  @ApiAcceptedResponse({ type: CohortUploadResponseDto, description: 'Valid rows kept (processed by the worker), rejected rows listed with their line and reason' })
   @ApiErrors(400, 404)
-  async upload(@Param() { id }: IdParamDto, @Req() req: FastifyRequest) {
+  async upload(@Param() { id }: IdParamDto, @Req() req: FastifyRequest): Promise<CohortUploadResponseDto> {
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type === 'text/csv') return this.cohorts.uploadCsv(id, String(req.body ?? ''));
     if (type === 'multipart/form-data') {
@@ -79,9 +83,9 @@ export class CohortsController {
 
   @Get(':id/members')
   @Access(['employer', 'admin'], { manages: 'cohort' })
-  @ApiOkResponse({ description: 'Members by employee reference; ?status=to_confirm lists those a person must confirm, with suggestions' })
+  @ApiOkResponse({ type: CohortMemberPageResponseDto, description: 'Members by employee reference; ?status=to_confirm lists those a person must confirm, with suggestions' })
   @ApiErrors(400, 404)
-  members(@Param() { id }: IdParamDto, @Query() q: ListMembersQueryDto) {
+  members(@Param() { id }: IdParamDto, @Query() q: ListMembersQueryDto): Promise<CohortMemberPageResponseDto> {
     return this.cohorts.members(id, q.status, q.limit, q.cursor, q.lang ?? 'it');
   }
 
@@ -97,9 +101,9 @@ export class CohortsController {
   @Post(':id/members/:memberId/invitation')
   @HttpCode(202)
   @Access(['admin'], { manages: 'cohort' })
-  @ApiAcceptedResponse({ description: 'An invitation for a member without email; the mail is sent by the worker' })
+  @ApiAcceptedResponse({ type: CohortQueuedResponseDto, description: 'An invitation for a member without email; the mail is sent by the worker' })
   @ApiErrors(400, 404, 409)
-  async invite(@Param() { id, memberId }: MemberParamsDto, @Body() body: InviteMemberRequestDto): Promise<{ queued: true }> {
+  async invite(@Param() { id, memberId }: MemberParamsDto, @Body() body: InviteMemberRequestDto): Promise<CohortQueuedResponseDto> {
     await this.cohorts.invite(id, memberId, body.email);
     return { queued: true };
   }
@@ -107,9 +111,20 @@ export class CohortsController {
   @Get(':id/report')
   @Access(['employer', 'admin'], { manages: 'cohort' })
   @ApiProduces('application/json', 'text/csv', 'text/html')
-  @ApiOkResponse({ description: 'Where the cohort can go, the training it takes, who is hardest to place. Non-admins: counts under 5 withheld' })
+  @ApiExtraModels(CohortReportResponseDto)
+  @ApiOkResponse({
+    description: 'Where the cohort can go, the training it takes, who is hardest to place. Non-admins: counts under 5 withheld. ' +
+      '?format=csv: one table (section) as CSV; ?format=html: a printable page',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(CohortReportResponseDto) } },
+      'text/csv': { schema: { type: 'string', example: 'occupation_id,occupation,fit_today,fit_today_suppressed,with_pathway_300h,with_pathway_suppressed,vacancies,openings,employers\r\n…' } },
+      'text/html': { schema: { type: 'string', example: '<!doctype html><html lang="it">…</html>' } },
+    },
+  })
   @ApiErrors(400, 404)
-  async report(@Param() { id }: IdParamDto, @Query() q: ReportQueryDto, @SignedInActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+  async report(
+    @Param() { id }: IdParamDto, @Query() q: ReportQueryDto, @SignedInActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CohortReportResponseDto | string> {
     const { report: full, stale } = await this.reports.stored(id);
     const report = actor.role === 'admin' ? full : publicReport(full);
     if (q.format === 'csv') {
@@ -127,9 +142,9 @@ export class CohortsController {
   @Post(':id/report')
   @HttpCode(202)
   @Access(['employer', 'admin'], { manages: 'cohort' })
-  @ApiAcceptedResponse({ description: 'The report is recomputed by the worker (after vacancies or courses changed)' })
+  @ApiAcceptedResponse({ type: CohortQueuedResponseDto, description: 'The report is recomputed by the worker (after vacancies or courses changed)' })
   @ApiErrors(400, 404)
-  async refreshReport(@Param() { id }: IdParamDto): Promise<{ queued: true }> {
+  async refreshReport(@Param() { id }: IdParamDto): Promise<CohortQueuedResponseDto> {
     await this.cohorts.requestReport(id);
     return { queued: true };
   }
