@@ -23,7 +23,10 @@ const CandidatesPage = lazy(() => import('./pages/employer/candidates.page'));
 const ProviderPage = lazy(() => import('./pages/provider/provider.page'));
 const CourseEditorPage = lazy(() => import('./pages/provider/course-editor.page'));
 const EnrolmentRequestsPage = lazy(() => import('./pages/provider/enrolment-requests.page'));
+const TrainingDemandPage = lazy(() => import('./pages/provider/training-demand.page'));
 const AdminHomePage = lazy(() => import('./pages/admin/admin-home.page'));
+const CohortRoutes = lazy(() => import('./pages/admin/cohort-routes.page'));
+const CohortClaimPage = lazy(() => import('./pages/public/cohort-claim.page'));
 
 type Role = 'worker' | 'employer' | 'provider' | 'admin';
 
@@ -72,7 +75,10 @@ export function App() {
           <Route path="/ente" element={<Only role="provider"><ProviderPage /></Only>} />
           <Route path="/ente/corsi/:id" element={<Only role="provider"><CourseEditorPage /></Only>} />
           <Route path="/ente/corsi/:id/iscrizioni" element={<Only role="provider"><EnrolmentRequestsPage /></Only>} />
+          <Route path="/ente/domanda-formativa" element={<Only role="provider"><TrainingDemandPage /></Only>} />
+          <Route path="/azienda/coorti/*" element={<Only role="employer"><CohortRoutes base="/azienda/coorti" /></Only>} />
           <Route path="/regione/*" element={<Only role="admin"><AdminHomePage /></Only>} />
+          <Route path="/claim" element={<CohortClaimPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

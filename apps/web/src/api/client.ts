@@ -37,8 +37,12 @@ const auth: Middleware = {
   },
 };
 
-/** The typed client: paths, parameters and bodies come from the API's OpenAPI document. */
-export const api = createClient<paths>({
+/**
+ * The typed client: paths, parameters and bodies come from the API's OpenAPI document. Answers are read
+ * as JSON (openapi-fetch's default), so only the JSON media types type them: routes that also offer
+ * `?format=csv` are downloaded through links, never through this client.
+ */
+export const api = createClient<paths, `${string}/json`>({
   baseUrl: '',
   // The API reads lists as comma-separated values (region=ITC1,ITC4).
   querySerializer: { array: { style: 'form', explode: false } },

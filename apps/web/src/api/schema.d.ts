@@ -337,6 +337,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/insights/months": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_months"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/insights/provinces/{code}": {
         parameters: {
             query?: never;
@@ -377,6 +393,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["InsightsController_region"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/regions/{code}/provinces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_provinces"];
         put?: never;
         post?: never;
         delete?: never;
@@ -673,6 +705,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vacancies/candidate-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CandidatePreviewController_candidatePreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workers": {
         parameters: {
             query?: never;
@@ -919,6 +967,10 @@ export interface components {
             /** @example Saldatore TIG */
             title: string;
         };
+        AreaDemandResponseDto: {
+            occupations: components["schemas"]["OccupationDemandResponseDto"][];
+            skills: components["schemas"]["SkillDemandResponseDto"][];
+        };
         AreaDto: {
             /** @example 45.0703 */
             lat: number;
@@ -926,6 +978,46 @@ export interface components {
             lng: number;
             /** @example 30 */
             radiusKm: number;
+        };
+        AreaGapResponseDto: {
+            /** @description gap > 0, largest first */
+            shortages: components["schemas"]["SkillGapResponseDto"][];
+            /** @description gap < 0, most negative first */
+            surpluses: components["schemas"]["SkillGapResponseDto"][];
+        };
+        AreaInsightsResponseDto: {
+            area: components["schemas"]["InsightAreaRefResponseDto"];
+            demand: components["schemas"]["AreaDemandResponseDto"];
+            gap: components["schemas"]["AreaGapResponseDto"];
+            headline: components["schemas"]["InsightHeadlineResponseDto"];
+            outcomes: components["schemas"]["AreaOutcomesResponseDto"];
+            snapshot: components["schemas"]["InsightSnapshotRefResponseDto"];
+            supply: components["schemas"]["AreaSupplyResponseDto"];
+            training: components["schemas"]["AreaTrainingResponseDto"];
+            transitions: components["schemas"]["TransitionResponseDto"][];
+            /** @description Every month with a stored snapshot, oldest first */
+            trend: components["schemas"]["TrendPointResponseDto"][];
+        };
+        AreaOutcomesResponseDto: {
+            /** @description Applications made in the month */
+            applications: components["schemas"]["InsightCellResponseDto"];
+            displacedMatched: components["schemas"]["InsightCellResponseDto"];
+            /** @description Applications moved to hired in the month */
+            hires: components["schemas"]["InsightCellResponseDto"];
+            matchRate: components["schemas"]["InsightCellResponseDto"];
+            /** @description Median best score gain per training hour of displaced workers with a pathway */
+            medianGainPerTrainingHour: components["schemas"]["InsightCellResponseDto"];
+        };
+        AreaSupplyResponseDto: {
+            occupations: components["schemas"]["OccupationWorkersResponseDto"][];
+            skillGroups: components["schemas"]["SkillGroupWorkersResponseDto"][];
+            skills: components["schemas"]["SkillWorkersResponseDto"][];
+        };
+        AreaTrainingResponseDto: {
+            /** @description One per shortage skill, largest gap first */
+            shortageSkills: components["schemas"]["TrainingCapacityResponseDto"][];
+            /** @description Shortage skills no course in reach teaches */
+            untaughtShortageSkills: components["schemas"]["SkillGapResponseDto"][];
         };
         AuditEntryExportResponseDto: {
             /** @example GET /api/v1/workers/:id */
@@ -1061,6 +1153,55 @@ export interface components {
             /** @example 9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a */
             vacancyId: string;
         };
+        CandidatePreviewRequestDto: {
+            /**
+             * @description The employer asking; an employer may name only its own (403 otherwise), 404 when unknown
+             * @example 5b1f7c2a-9d4e-4f0a-8c3b-2e6d1a7f9b40
+             */
+            employerId?: string;
+            /**
+             * @description Required unless remote is true (then ignored)
+             * @example {
+             *       "municipality": "Cassino",
+             *       "province": "FR"
+             *     }
+             */
+            location?: components["schemas"]["LocationInputDto"] | null;
+            /**
+             * @description Remote: every consenting worker is in reach
+             * @default false
+             * @example false
+             */
+            remote: boolean;
+            /** @description At least one; each skill once */
+            requirements: components["schemas"]["VacancyRequirementRequestDto"][];
+        };
+        CandidatePreviewResponseDto: {
+            /**
+             * @description Consenting workers in reach whose score against these requirements is above 0; null when fewer than `fewerThan`
+             * @example 42
+             */
+            candidates: number | null;
+            /**
+             * @description Counts below this are never given as numbers, so that a preview cannot single anyone out
+             * @example 5
+             */
+            fewerThan: number;
+            /** @description The place the counts are for, as resolved; null when remote */
+            location: components["schemas"]["PreviewPlaceResponseDto"] | null;
+            /** @example false */
+            remote: boolean;
+            /**
+             * @description Those of them scoring at least `strongScore`; null when fewer than `fewerThan`
+             * @example null
+             */
+            strong: number | null;
+            /**
+             * @description The score from which a candidate counts as a strong fit
+             * @example 0.7
+             */
+            strongScore: number;
+        };
         CandidateResponseDto: {
             applicant: components["schemas"]["CandidateApplicantResponseDto"] | null;
             /**
@@ -1134,6 +1275,450 @@ export interface components {
              */
             token: string;
         };
+        CohortClaimOccupationResponseDto: {
+            /** @example 7aedaa07-3884-4c5b-88f9-80997b2aa54b */
+            id: string;
+            /** @example saldatore/saldatrice */
+            label: string;
+        };
+        CohortClaimPreviewResponseDto: {
+            /**
+             * @description The cohort's name
+             * @example Rivalta 2026 – chiusura linea cablaggi
+             */
+            cohort: string;
+            /**
+             * @description The employer's name
+             * @example Componenti Auto Rivalta S.p.A.
+             */
+            employer: string;
+            /**
+             * Format: date-time
+             * @description When the claim link stops working
+             * @example 2026-12-07T08:00:00.000Z
+             */
+            expiresAt: string;
+            occupation: components["schemas"]["CohortClaimOccupationResponseDto"] | null;
+            /** @description The pre-profile skills, by label */
+            skills: components["schemas"]["CohortClaimSkillResponseDto"][];
+        };
+        CohortClaimResponseDto: {
+            /**
+             * @description The worker profile that is now the signed-in account's
+             * @example 0b9e5a7c-3d1f-4b2a-8e6c-9f4d2a1b7c30
+             */
+            workerId: string;
+        };
+        CohortClaimSkillResponseDto: {
+            /** @example eseguire la saldatura a gas inerte con elettrodo di tungsteno */
+            label: string;
+            /** @example 2 */
+            level: number;
+            /** @example a51adea8-bf02-488a-a0d8-b0961caca5b0 */
+            skillId: string;
+            /**
+             * @description inferred: from the occupation's essential skills; declared: in the upload
+             * @example inferred
+             * @enum {string}
+             */
+            source: "declared" | "inferred" | "certified";
+        };
+        CohortCountsResponseDto: {
+            /**
+             * @description Pre-profiles claimed by their worker
+             * @example 112
+             */
+            claimed: number;
+            /**
+             * @description Invitations sent
+             * @example 2033
+             */
+            invited: number;
+            /**
+             * @description Members with an occupation (given, suggested or confirmed)
+             * @example 4620
+             */
+            mapped: number;
+            /**
+             * @description Pre-profiles whose match lists are computed for their current version
+             * @example 4620
+             */
+            matched: number;
+            /**
+             * @description Members uploaded
+             * @example 5000
+             */
+            members: number;
+            /**
+             * @description Job titles not mapped yet
+             * @example 0
+             */
+            pending: number;
+            /**
+             * @description Pre-profiles made
+             * @example 4620
+             */
+            profiled: number;
+            /**
+             * @description No confident occupation: a person must pick one
+             * @example 380
+             */
+            toConfirm: number;
+        };
+        CohortDestinationResponseDto: {
+            /** @description Members with a vacancy of this occupation scored at least fitScore today */
+            fitToday: components["schemas"]["CohortReportCellResponseDto"];
+            /**
+             * @description The occupation's label, or the vacancy title
+             * @example saldatore/saldatrice
+             */
+            occupation: string;
+            /**
+             * @description null for vacancies without an occupation (grouped by title)
+             * @example 7aedaa07-3884-4c5b-88f9-80997b2aa54b
+             */
+            occupationId: string | null;
+            /** @description The destination's open vacancies found in members' match lists, by title */
+            vacancies: components["schemas"]["CohortReportVacancyResponseDto"][];
+            /** @description Members not fit today who reach fitScore for one of its vacancies with a pathway of at most maxPathwayHours */
+            withPathway: components["schemas"]["CohortReportCellResponseDto"];
+        };
+        CohortEmployerResponseDto: {
+            /** @example 5b1f7c2a-9d4e-4f0a-8c3b-2e6d1a7f9b40 */
+            id: string;
+            /** @example Componenti Auto Rivalta S.p.A. */
+            name: string;
+        };
+        CohortHardestResponseDto: {
+            /**
+             * @description Admins only: their employee references
+             * @example [
+             *       "RIV-00422",
+             *       "RIV-00508"
+             *     ]
+             */
+            employeeRefs?: string[];
+            members: components["schemas"]["CohortReportCellResponseDto"];
+            /**
+             * @description Home municipality
+             * @example Orbassano
+             */
+            municipality: string;
+            /**
+             * @description The members' occupation (— when none)
+             * @example carrellista
+             */
+            occupation: string;
+            /** @example 7aedaa07-3884-4c5b-88f9-80997b2aa54b */
+            occupationId: string | null;
+            /** @example TO */
+            province: string | null;
+        };
+        CohortListResponseDto: {
+            /** @description Newest first (at most 200) */
+            items: components["schemas"]["CohortResponseDto"][];
+        };
+        CohortMemberOccupationResponseDto: {
+            /**
+             * @description Confidence of a suggestion (null when given or confirmed)
+             * @example 0.91
+             */
+            confidence: number | null;
+            /** @example 7aedaa07-3884-4c5b-88f9-80997b2aa54b */
+            id: string;
+            /**
+             * @description Label in the language asked for
+             * @example saldatore/saldatrice
+             */
+            label: string;
+            /**
+             * @description given: in the upload; suggested: from the job title; confirmed: by a person
+             * @example suggested
+             * @enum {string}
+             */
+            source: "given" | "suggested" | "confirmed";
+        };
+        CohortMemberPageResponseDto: {
+            /** @description By employee reference */
+            items: components["schemas"]["CohortMemberResponseDto"][];
+            /**
+             * @description Pass as cursor for the next page; null on the last
+             * @example RIV-00470
+             */
+            nextCursor: string | null;
+        };
+        CohortMemberResponseDto: {
+            /** @example false */
+            claimed: boolean;
+            /** @example RIV-00421 */
+            employeeRef: string;
+            /** @example true */
+            hasEmail: boolean;
+            /** @example 3d8f1a6c-0b2e-4c7d-9a5f-e1b4c8d2f706 */
+            id: string;
+            /**
+             * @description An invitation was sent
+             * @example true
+             */
+            invited: boolean;
+            /** @example operaio addetto alla saldatura robotizzata */
+            jobTitle: string | null;
+            /**
+             * @description Home municipality
+             * @example Orbassano
+             */
+            municipality: string;
+            occupation: components["schemas"]["CohortMemberOccupationResponseDto"] | null;
+            /** @example TO */
+            province: string | null;
+            /**
+             * @example profiled
+             * @enum {string}
+             */
+            status: "pending" | "to_confirm" | "mapped" | "profiled";
+            /** @description Top suggestions for the job title, best first (empty when none reached the threshold) */
+            suggestions: components["schemas"]["CohortMemberSuggestionResponseDto"][];
+            /** @example 12 */
+            years: number;
+        };
+        CohortMemberSuggestionResponseDto: {
+            /** @example 0.74 */
+            confidence: number;
+            /** @example saldatore/saldatrice */
+            label: string;
+            /** @example 7aedaa07-3884-4c5b-88f9-80997b2aa54b */
+            occupationId: string;
+        };
+        CohortPlantResponseDto: {
+            /** @example Rivalta di Torino */
+            municipality: string | null;
+            /**
+             * @description ISTAT municipality code
+             * @example 001219
+             */
+            municipalityCode: string | null;
+            /** @example Stabilimento componenti di Rivalta */
+            name: string | null;
+            /** @example TO */
+            province: string | null;
+            /**
+             * @description NUTS-2 region code
+             * @example ITC1
+             */
+            region: string | null;
+        };
+        CohortQueuedResponseDto: {
+            /**
+             * @description The work is queued for the worker
+             * @example true
+             * @enum {boolean}
+             */
+            queued: true;
+        };
+        CohortRejectedRowResponseDto: {
+            /** @example RIV-00427 */
+            employeeRef: string | null;
+            /**
+             * @description The JSON name of the field
+             * @example municipality
+             */
+            field: string;
+            /**
+             * @description Line in the CSV file (the header is line 1), or the 1-based position in a JSON array
+             * @example 7
+             */
+            line: number;
+            /** @example unknown municipality "Orbasano" */
+            reason: string;
+        };
+        CohortReportCellResponseDto: {
+            /**
+             * @description true: withheld from non-admins (fewer than 5 members, or it would give such a count back)
+             * @example false
+             */
+            suppressed: boolean;
+            /**
+             * @description null when suppressed
+             * @example 37
+             */
+            value: number | null;
+        };
+        CohortReportEmployerResponseDto: {
+            /** @example 5b1f7c2a-9d4e-4f0a-8c3b-2e6d1a7f9b40 */
+            id: string;
+            /** @example Brembo Componenti S.r.l. */
+            name: string;
+        };
+        CohortReportMembersResponseDto: {
+            /** @description Members with a vacancy scored at least fitScore today */
+            fitToday: components["schemas"]["CohortReportCellResponseDto"];
+            /** @description Members with neither */
+            hardest: components["schemas"]["CohortReportCellResponseDto"];
+            /**
+             * @description Members with a pre-profile (the ones the report is about)
+             * @example 4620
+             */
+            profiled: number;
+            /**
+             * @description Members uploaded
+             * @example 5000
+             */
+            total: number;
+            /** @description Members not fit today who get there with a pathway of at most maxPathwayHours */
+            withPathway: components["schemas"]["CohortReportCellResponseDto"];
+        };
+        CohortReportResponseDto: {
+            /** @example 9c2e4b71-5a3d-4f8e-b1c6-7d0a2e9f3b58 */
+            cohortId: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T08:42:10.000Z
+             */
+            computedAt: string;
+            /** @description Where members can go, most members first */
+            destinations: components["schemas"]["CohortDestinationResponseDto"][];
+            /** @description Members with no destination, grouped by occupation and home municipality, most members first */
+            hardestToPlace: components["schemas"]["CohortHardestResponseDto"][];
+            members: components["schemas"]["CohortReportMembersResponseDto"];
+            /**
+             * @description true: the cohort changed since the report was computed; a new one follows
+             * @example false
+             */
+            stale: boolean;
+            thresholds: components["schemas"]["CohortReportThresholdsResponseDto"];
+            /** @description The courses in members' best pathways, largest shortfall first */
+            training: components["schemas"]["CohortTrainingResponseDto"][];
+            /**
+             * @description full: admins; public: counts under minCell withheld, no employee references
+             * @example public
+             * @enum {string}
+             */
+            version: "full" | "public";
+        };
+        CohortReportStatusResponseDto: {
+            /**
+             * Format: date-time
+             * @example 2026-11-23T08:42:10.000Z
+             */
+            computedAt: string;
+            /**
+             * @description true: the cohort changed since; a new report follows
+             * @example false
+             */
+            stale: boolean;
+        };
+        CohortReportThresholdsResponseDto: {
+            /**
+             * @description Smallest match score counted as fit
+             * @example 0.7
+             */
+            fitScore: number;
+            /**
+             * @description Longest training pathway counted (hours)
+             * @example 300
+             */
+            maxPathwayHours: number;
+            /**
+             * @description Smallest count shown to non-admins
+             * @example 5
+             */
+            minCell: number;
+            /**
+             * @description Seats counted in sessions starting within this many days
+             * @example 90
+             */
+            seatsWindowDays: number;
+        };
+        CohortReportVacancyResponseDto: {
+            employer: components["schemas"]["CohortReportEmployerResponseDto"];
+            /** @example c3a9e1f0-7b2d-4e8a-9f61-5d0b3c2a8e17 */
+            id: string;
+            /** @example 3 */
+            openings: number;
+            /** @example Saldatore TIG per telai in alluminio */
+            title: string;
+        };
+        CohortResponseDto: {
+            /**
+             * Format: date
+             * @example 2026-10-15
+             */
+            announcedOn: string;
+            counts: components["schemas"]["CohortCountsResponseDto"];
+            /**
+             * Format: date-time
+             * @example 2026-11-23T08:00:00.000Z
+             */
+            createdAt: string;
+            employer: components["schemas"]["CohortEmployerResponseDto"];
+            /** @example 9c2e4b71-5a3d-4f8e-b1c6-7d0a2e9f3b58 */
+            id: string;
+            /** @example Rivalta 2026 – chiusura linea cablaggi */
+            name: string;
+            plant: components["schemas"]["CohortPlantResponseDto"];
+            /**
+             * @description processing: uploads or confirmations not processed yet
+             * @example ready
+             * @enum {string}
+             */
+            processing: "processing" | "ready";
+            /**
+             * @example closure
+             * @enum {string}
+             */
+            reason: "closure" | "redundancy" | "short_time_work";
+            /** @description null until the first report is computed */
+            report: components["schemas"]["CohortReportStatusResponseDto"] | null;
+            /**
+             * @description Language the job titles are written in
+             * @example it
+             * @enum {string}
+             */
+            titleLang: "it" | "en";
+        };
+        CohortTrainingResponseDto: {
+            /** @example e4b7c1d9-2f3a-4b6e-8c0d-1a5f9e7b3c26 */
+            courseId: string;
+            /** @example 120 */
+            hours: number;
+            /** @description Members whose best pathway includes the course */
+            membersNeeding: components["schemas"]["CohortReportCellResponseDto"];
+            /** @example Centro di Formazione Professionale Torino Sud */
+            provider: string;
+            /**
+             * @description Seats in sessions starting within seatsWindowDays
+             * @example 24
+             */
+            seats90d: number;
+            /** @description membersNeeding − seats90d (negative: spare seats) */
+            shortfall: components["schemas"]["CohortReportCellResponseDto"];
+            /** @example Saldatura TIG e MIG: corso base */
+            title: string;
+        };
+        CohortUploadResponseDto: {
+            /**
+             * @description Valid rows
+             * @example 4987
+             */
+            accepted: number;
+            /**
+             * @description New members (accepted rows whose reference the cohort did not have)
+             * @example 4987
+             */
+            created: number;
+            /**
+             * @description Rows in the upload
+             * @example 5000
+             */
+            received: number;
+            /** @description Rejected rows with their line and first problem */
+            rejected: components["schemas"]["CohortRejectedRowResponseDto"][];
+            /**
+             * @description Accepted rows whose reference the cohort already had: left as they are
+             * @example 0
+             */
+            unchanged: number;
+        };
         ConfirmOccupationRequestDto: {
             /**
              * Format: uuid
@@ -1185,6 +1770,29 @@ export interface components {
              * @example 3
              */
             version: number;
+        };
+        CourseOfferResponseDto: {
+            /** @example 40 */
+            hours: number;
+            /** @example 4d8f1a2b-6c3e-4f9a-b7d1-2e5c8a0f3b69 */
+            id: string;
+            /**
+             * @example in_person
+             * @enum {string}
+             */
+            mode: "in_person" | "online" | "blended";
+            /**
+             * @description Training body
+             * @example Formazione Molise
+             */
+            provider: string;
+            /**
+             * @description Seats of sessions starting in the next 90 days
+             * @example 12
+             */
+            seatsNext90Days: number;
+            /** @example Gestione del magazzino */
+            title: string;
         };
         CoursePageResponseDto: {
             items: components["schemas"]["CourseResponseDto"][];
@@ -1776,6 +2384,130 @@ export interface components {
             /** @example 9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a */
             vacancyId: string;
         };
+        InsightAreaNameResponseDto: {
+            /**
+             * @description NUTS-2 region code or province abbreviation
+             * @example ITC1
+             */
+            code: string;
+            /** @example Piemonte */
+            name: string;
+        };
+        InsightAreaRefResponseDto: {
+            /** @example ITC1 */
+            code: string;
+            /**
+             * @example region
+             * @enum {string}
+             */
+            level: "region" | "province";
+            /** @example Piemonte */
+            name: string;
+            /** @description The region (itself, for a region) */
+            region: components["schemas"]["InsightAreaNameResponseDto"];
+        };
+        InsightCellResponseDto: {
+            /**
+             * @description true: withheld from the public (fewer than 5 workers, or it would give such a count back)
+             * @example false
+             */
+            suppressed: boolean;
+            /**
+             * @description null when suppressed, or when a rate has no denominator
+             * @example 128
+             */
+            value: number | null;
+        };
+        InsightHeadlineResponseDto: {
+            byStatus: components["schemas"]["InsightWorkersByStatusResponseDto"];
+            /** @description Share of displaced workers with a vacancy scored ≥ 0.7 (0..1) */
+            matchRate: components["schemas"]["InsightCellResponseDto"];
+            /**
+             * @description Openings (positions) of those vacancies
+             * @example 97
+             */
+            openings: number;
+            /**
+             * @description Open vacancies located in the area
+             * @example 42
+             */
+            vacancies: number;
+            /** @description Workers with a home in the area */
+            workers: components["schemas"]["InsightCellResponseDto"];
+        };
+        InsightLabelResponseDto: {
+            /**
+             * @description ESCO id (skill, occupation or skill group)
+             * @example a51adea8-bf02-488a-a0d8-b0961caca5b0
+             */
+            id: string;
+            /**
+             * @description Label in the language asked for
+             * @example saldare metalli
+             */
+            label: string;
+        };
+        InsightMonthResponseDto: {
+            /**
+             * Format: date-time
+             * @description The instant the figures describe (the month's end once final)
+             * @example 2026-11-23T01:30:00.000Z
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T01:31:12.000Z
+             */
+            computedAt: string;
+            /** @example 2026-11 */
+            month: string;
+        };
+        InsightMonthsResponseDto: {
+            /** @description Months with a stored snapshot, latest first */
+            items: components["schemas"]["InsightMonthResponseDto"][];
+        };
+        InsightShortageIntensityResponseDto: {
+            /** @description Positive gaps summed over every skill: openings requiring a skill beyond the at-risk workers holding it */
+            openings: components["schemas"]["InsightCellResponseDto"];
+            /** @description That sum per 100 displaced and at-risk workers; null (not suppressed) when there are none */
+            per100AtRiskWorkers: components["schemas"]["InsightCellResponseDto"];
+        };
+        InsightSkillGapValueResponseDto: {
+            /** @description Openings requiring it − at-risk workers holding it */
+            gap: components["schemas"]["InsightCellResponseDto"];
+            skill: components["schemas"]["InsightLabelResponseDto"];
+        };
+        InsightSnapshotRefResponseDto: {
+            /**
+             * Format: date-time
+             * @description The instant the figures describe
+             * @example 2026-11-23T01:30:00.000Z
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T01:31:12.000Z
+             */
+            computedAt: string;
+            /** @example 2026-11 */
+            month: string;
+            /**
+             * @description False for admins: every figure is shown as counted
+             * @example true
+             */
+            suppressionApplied: boolean;
+            /**
+             * @description Smallest worker count published
+             * @example 5
+             */
+            threshold: number;
+        };
+        InsightWorkersByStatusResponseDto: {
+            at_risk: components["schemas"]["InsightCellResponseDto"];
+            displaced: components["schemas"]["InsightCellResponseDto"];
+            employed: components["schemas"]["InsightCellResponseDto"];
+            unemployed: components["schemas"]["InsightCellResponseDto"];
+        };
         InviteMemberRequestDto: {
             /** @example m.rossi@example.it */
             email: string;
@@ -1853,6 +2585,11 @@ export interface components {
             startsAt: string;
         };
         Object: Record<string, never>;
+        OccupationDemandResponseDto: {
+            occupation: components["schemas"]["InsightLabelResponseDto"];
+            /** @example 9 */
+            openings: number;
+        };
         OccupationHitResponseDto: {
             /**
              * @description Alternative labels in the language of `label`
@@ -1998,6 +2735,11 @@ export interface components {
              * @example 0.55
              */
             threshold: number;
+        };
+        OccupationWorkersResponseDto: {
+            occupation: components["schemas"]["InsightLabelResponseDto"];
+            /** @description Displaced and at-risk workers who held it */
+            workers: components["schemas"]["InsightCellResponseDto"];
         };
         OrganisationRefResponseDto: {
             /** @example 5b1f7c2a-9d4e-4f0a-8c3b-2e6d1a7f9b40 */
@@ -2185,6 +2927,17 @@ export interface components {
             /** @example TO */
             province?: string;
         };
+        PreviewPlaceResponseDto: {
+            /** @example Cassino */
+            municipality: string | null;
+            /** @example FR */
+            province: string | null;
+            /**
+             * @description NUTS-2 region code
+             * @example ITI4
+             */
+            region: string | null;
+        };
         PreviousOccupationRequestDto: {
             /**
              * @description ESCO occupation UUID
@@ -2255,6 +3008,25 @@ export interface components {
              * @example ITC1
              */
             region: string | null;
+        };
+        ProvincesInsightsResponseDto: {
+            /** @description Every province of the region, by code */
+            items: components["schemas"]["ProvinceSummaryResponseDto"][];
+            region: components["schemas"]["InsightAreaNameResponseDto"];
+            snapshot: components["schemas"]["InsightSnapshotRefResponseDto"];
+        };
+        ProvinceSummaryResponseDto: {
+            headline: components["schemas"]["InsightHeadlineResponseDto"];
+            /**
+             * @example {
+             *       "code": "TO",
+             *       "name": "Torino"
+             *     }
+             */
+            province: components["schemas"]["InsightAreaNameResponseDto"];
+            shortage: components["schemas"]["InsightShortageIntensityResponseDto"];
+            /** @description The 3 largest shortages, largest first */
+            topShortages: components["schemas"]["InsightSkillGapValueResponseDto"][];
         };
         RecommendedCourseHitDto: {
             /** @description The worker's gap skills this course teaches */
@@ -2351,6 +3123,18 @@ export interface components {
              * @example q9J3v0xXk8d4lY2mS7bN1cR6tF5gH0aZ-pW_eU3oI8k
              */
             refreshToken: string;
+        };
+        RegionsInsightsResponseDto: {
+            /** @description Every NUTS-2 region, by code */
+            items: components["schemas"]["RegionSummaryResponseDto"][];
+            snapshot: components["schemas"]["InsightSnapshotRefResponseDto"];
+        };
+        RegionSummaryResponseDto: {
+            headline: components["schemas"]["InsightHeadlineResponseDto"];
+            region: components["schemas"]["InsightAreaNameResponseDto"];
+            shortage: components["schemas"]["InsightShortageIntensityResponseDto"];
+            /** @description The 3 largest shortages, largest first */
+            topShortages: components["schemas"]["InsightSkillGapValueResponseDto"][];
         };
         RegisterRequestDto: {
             /** @example Giulia Ferrero */
@@ -2480,11 +3264,67 @@ export interface components {
              */
             region: string | null;
         };
+        SkillAreaFiguresResponseDto: {
+            area: components["schemas"]["InsightAreaRefResponseDto"];
+            /** @example 2 */
+            courses: number;
+            /** @example 12 */
+            demandEssential: number;
+            /** @example 3 */
+            demandOptional: number;
+            /** @description demand − supply */
+            gap: components["schemas"]["InsightCellResponseDto"];
+            /** @example 24 */
+            seatsNext90Days: number;
+            /** @description Displaced and at-risk workers holding it */
+            supply: components["schemas"]["InsightCellResponseDto"];
+            workersInNeed: components["schemas"]["InsightCellResponseDto"];
+        };
         SkillConfirmationDto: {
             /** @example 2 */
             level: number;
             /** Format: uuid */
             skillId: string;
+        };
+        SkillDemandResponseDto: {
+            /**
+             * @description Openings requiring it as essential
+             * @example 12
+             */
+            essential: number;
+            /**
+             * @description Openings asking for it as optional
+             * @example 3
+             */
+            optional: number;
+            skill: components["schemas"]["InsightLabelResponseDto"];
+        };
+        SkillGapResponseDto: {
+            /**
+             * @description Openings requiring it as essential
+             * @example 12
+             */
+            demandEssential: number;
+            /**
+             * @description Openings asking for it as optional
+             * @example 3
+             */
+            demandOptional: number;
+            /** @description demand − supply: positive for a shortage, negative for a surplus */
+            gap: components["schemas"]["InsightCellResponseDto"];
+            skill: components["schemas"]["InsightLabelResponseDto"];
+            /** @description Displaced and at-risk workers holding it */
+            supply: components["schemas"]["InsightCellResponseDto"];
+        };
+        SkillGroupWorkersResponseDto: {
+            /**
+             * @example {
+             *       "id": "S6.1",
+             *       "label": "operating machinery"
+             *     }
+             */
+            group: components["schemas"]["InsightLabelResponseDto"];
+            workers: components["schemas"]["InsightCellResponseDto"];
         };
         SkillHitResponseDto: {
             /**
@@ -2535,6 +3375,14 @@ export interface components {
             skillType: "skill/competence" | "knowledge" | null;
             /** @example http://data.europa.eu/esco/skill/a51adea8-bf02-488a-a0d8-b0961caca5b0 */
             uri: string;
+        };
+        SkillInsightsResponseDto: {
+            /** @description The region asked for and its provinces, or every region */
+            areas: components["schemas"]["SkillAreaFiguresResponseDto"][];
+            skill: components["schemas"]["InsightLabelResponseDto"];
+            snapshot: components["schemas"]["InsightSnapshotRefResponseDto"];
+            /** @description Per region and month, up to the snapshot month */
+            trend: components["schemas"]["SkillTrendPointResponseDto"][];
         };
         SkillRefDto: {
             /** @example eseguire la saldatura a gas inerte con elettrodo di tungsteno */
@@ -2632,6 +3480,94 @@ export interface components {
             skillType: "skill/competence" | "knowledge" | null;
             /** @example http://data.europa.eu/esco/skill/a51adea8-bf02-488a-a0d8-b0961caca5b0 */
             uri: string;
+        };
+        SkillTrendPointResponseDto: {
+            /**
+             * @description Region code
+             * @example ITC1
+             */
+            areaCode: string;
+            /** @example 2 */
+            courses: number;
+            /** @example 12 */
+            demandEssential: number;
+            /** @example 3 */
+            demandOptional: number;
+            /** @description demand − supply */
+            gap: components["schemas"]["InsightCellResponseDto"];
+            /** @example 2026-10 */
+            month: string;
+            /** @example 24 */
+            seatsNext90Days: number;
+            /** @description Displaced and at-risk workers holding it */
+            supply: components["schemas"]["InsightCellResponseDto"];
+            workersInNeed: components["schemas"]["InsightCellResponseDto"];
+        };
+        SkillWorkersResponseDto: {
+            skill: components["schemas"]["InsightLabelResponseDto"];
+            /** @description Displaced and at-risk workers holding it */
+            workers: components["schemas"]["InsightCellResponseDto"];
+        };
+        TrainingCapacityResponseDto: {
+            /**
+             * @description Published courses teaching it in reach
+             * @example 2
+             */
+            courses: number;
+            gap: components["schemas"]["InsightCellResponseDto"];
+            /**
+             * @description Seats of their sessions starting in the 90 days after the snapshot
+             * @example 24
+             */
+            seatsNext90Days: number;
+            /** @description Seats per worker in need (2 decimals) */
+            seatsPerWorkerInNeed: components["schemas"]["InsightCellResponseDto"];
+            skill: components["schemas"]["InsightLabelResponseDto"];
+            /** @description Displaced and at-risk workers lacking it for one of their top matches */
+            workersInNeed: components["schemas"]["InsightCellResponseDto"];
+        };
+        TrainingDemandItemResponseDto: {
+            /** @description Courses in reach now, 5 at most */
+            courses: components["schemas"]["CourseOfferResponseDto"][];
+            /**
+             * @description Openings requiring it
+             * @example 5
+             */
+            demand: number;
+            gap: components["schemas"]["InsightCellResponseDto"];
+            /** @example 32 */
+            seatsNext90Days: number;
+            skill: components["schemas"]["InsightLabelResponseDto"];
+            /** @description Displaced and at-risk workers whose top matches lack it */
+            workersWhoWouldGain: components["schemas"]["InsightCellResponseDto"];
+        };
+        TrainingDemandResponseDto: {
+            area: components["schemas"]["InsightAreaRefResponseDto"];
+            items: components["schemas"]["TrainingDemandItemResponseDto"][];
+            snapshot: components["schemas"]["InsightSnapshotRefResponseDto"];
+        };
+        TransitionResponseDto: {
+            /** @description Past occupation */
+            from: components["schemas"]["InsightLabelResponseDto"];
+            /** @description At-risk workers with a match ≥ 0.7 today */
+            now: components["schemas"]["InsightCellResponseDto"];
+            /** @description Vacancy occupation */
+            to: components["schemas"]["InsightLabelResponseDto"];
+            total: components["schemas"]["InsightCellResponseDto"];
+            /** @description Reaching 0.7 with at most 200 training hours */
+            withPathway: components["schemas"]["InsightCellResponseDto"];
+        };
+        TrendPointResponseDto: {
+            atRisk: components["schemas"]["InsightCellResponseDto"];
+            displaced: components["schemas"]["InsightCellResponseDto"];
+            matchRate: components["schemas"]["InsightCellResponseDto"];
+            /** @example 2026-10 */
+            month: string;
+            /** @example 91 */
+            openings: number;
+            /** @example 40 */
+            vacancies: number;
+            workers: components["schemas"]["InsightCellResponseDto"];
         };
         UncoveredRequirementDto: {
             /** @example 0 */
@@ -3608,7 +4544,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortClaimResponseDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -3666,7 +4604,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortClaimPreviewResponseDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -3693,7 +4633,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortListResponseDto"];
+                };
             };
             /** @description Not signed in, or the access token has expired or its session has ended */
             401: {
@@ -3733,7 +4675,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortResponseDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -3789,7 +4733,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortResponseDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -3835,7 +4781,7 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 lang?: "it" | "en";
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 status?: "pending" | "to_confirm" | "mapped" | "profiled";
             };
             header?: never;
@@ -3851,7 +4797,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortMemberPageResponseDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -3914,7 +4862,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortUploadResponseDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -4045,7 +4995,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortQueuedResponseDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -4109,12 +5061,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Where the cohort can go, the training it takes, who is hardest to place. Non-admins: counts under 5 withheld */
+            /** @description Where the cohort can go, the training it takes, who is hardest to place. Non-admins: counts under 5 withheld. ?format=csv: one table (section) as CSV; ?format=html: a printable page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortReportResponseDto"];
+                    "text/csv": string;
+                    "text/html": string;
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -4178,7 +5134,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortQueuedResponseDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -5137,6 +6095,26 @@ export interface operations {
             };
         };
     };
+    InsightsController_months: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Months with a stored snapshot, latest first (empty before the first snapshot) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightMonthsResponseDto"];
+                };
+            };
+        };
+    };
     InsightsController_province: {
         parameters: {
             query?: {
@@ -5145,7 +6123,7 @@ export interface operations {
                 /** @description Language of labels; defaults to Accept-Language, then it */
                 lang?: "it" | "en";
                 /** @description Most items per list (skills, occupations, transitions) */
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description The snapshot month; the latest snapshot when absent */
                 month?: string;
             };
@@ -5163,7 +6141,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AreaInsightsResponseDto"];
+                    "text/csv": string;
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -5172,7 +6153,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Not found */
@@ -5182,7 +6162,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -5203,12 +6182,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Regions with workers by status, vacancies, openings, match rate and top shortages. Counts of fewer than 5 workers are null with `suppressed: true` (and one more cell when a total would give them back); admins see every count. */
+            /** @description Regions with workers by status, vacancies, openings, match rate, shortage intensity and top shortages. Counts of fewer than 5 workers are null with `suppressed: true` (and one more cell when a total would give them back); admins see every count. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegionsInsightsResponseDto"];
+                    "text/csv": string;
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -5217,7 +6199,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Not found */
@@ -5227,7 +6208,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -5240,7 +6220,7 @@ export interface operations {
                 /** @description Language of labels; defaults to Accept-Language, then it */
                 lang?: "it" | "en";
                 /** @description Most items per list (skills, occupations, transitions) */
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description The snapshot month; the latest snapshot when absent */
                 month?: string;
             };
@@ -5258,7 +6238,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AreaInsightsResponseDto"];
+                    "text/csv": string;
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -5267,7 +6250,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Not found */
@@ -5277,7 +6259,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    InsightsController_provinces: {
+        parameters: {
+            query?: {
+                /** @description csv: a spreadsheet-ready table with a header row */
+                format?: "json" | "csv";
+                /** @description Language of labels; defaults to Accept-Language, then it */
+                lang?: "it" | "en";
+                /** @description The snapshot month; the latest snapshot when absent */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                /** @description NUTS-2 code of an Italian region (ITC1 Piemonte, ITC4 Lombardia) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The region's provinces with workers by status, vacancies, openings, match rate, shortage intensity and top shortages. Counts of fewer than 5 workers are null with `suppressed: true` (and one more cell when a total would give them back); admins see every count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvincesInsightsResponseDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -5308,7 +6338,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SkillInsightsResponseDto"];
+                    "text/csv": string;
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -5317,7 +6350,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Not found */
@@ -5327,7 +6359,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -5340,7 +6371,7 @@ export interface operations {
                 /** @description Language of labels; defaults to Accept-Language, then it */
                 lang?: "it" | "en";
                 /** @description Most items per list (skills, occupations, transitions) */
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description The snapshot month; the latest snapshot when absent */
                 month?: string;
                 /** @description A province; with region, it must lie in it */
@@ -5359,7 +6390,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrainingDemandResponseDto"];
+                    "text/csv": string;
+                };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
             400: {
@@ -5368,7 +6402,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Not found */
@@ -5378,7 +6411,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -5502,7 +6534,7 @@ export interface operations {
             query: {
                 /** @description Language of labels; defaults to Accept-Language, then it */
                 lang?: "it" | "en";
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description What the user typed: a prefix, typos allowed, Italian or English, or an ESCO code */
                 q: string;
             };
@@ -5594,7 +6626,7 @@ export interface operations {
             query: {
                 /** @description Language of labels; defaults to Accept-Language, then it */
                 lang?: "it" | "en";
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description A job title, Italian or English, as written on a payslip or an HR export */
                 title: string;
             };
@@ -5639,7 +6671,7 @@ export interface operations {
     PlacesController_search: {
         parameters: {
             query: {
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description Municipality name as typed: a prefix, typos allowed */
                 q: string;
             };
@@ -5931,7 +6963,7 @@ export interface operations {
                 lang?: "it" | "en";
                 /** @description Teaching languages (ISO 639-1), comma-separated */
                 language?: string[];
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description 0: free courses only */
                 maxCostEur?: number;
                 maxHours?: number;
@@ -6002,7 +7034,7 @@ export interface operations {
                 contractType?: "permanent" | "fixed_term" | "apprenticeship" | "temporary";
                 /** @description Language of labels; defaults to Accept-Language, then it */
                 lang?: "it" | "en";
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description A point, lat,lng: hits get distanceKm; with radiusKm, only hits within it */
                 near?: string;
                 page?: components["schemas"]["Object"];
@@ -6066,7 +7098,7 @@ export interface operations {
             query: {
                 /** @description Language of labels; defaults to Accept-Language, then it */
                 lang?: "it" | "en";
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description What the user typed: a prefix, typos allowed, Italian or English */
                 q: string;
             };
@@ -6562,7 +7594,7 @@ export interface operations {
             query?: {
                 /** @description Language of labels and explanations; defaults to Accept-Language, then it */
                 lang?: "it" | "en";
-                limit?: components["schemas"]["Object"];
+                limit?: number;
             };
             header?: never;
             path: {
@@ -6579,6 +7611,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CandidateListResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in, or the access token has expired or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description This account may not do this (role), or the record belongs to another account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CandidatePreviewController_candidatePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CandidatePreviewRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Counts scored with the matching contract; counts below 5 are null */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatePreviewResponseDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field and the reason; nothing was written */
@@ -7004,7 +8096,7 @@ export interface operations {
                 lang?: "it" | "en";
                 /** @description Teaching languages (ISO 639-1), comma-separated */
                 language?: string[];
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description 0: free courses only */
                 maxCostEur?: number;
                 maxHours?: number;

@@ -29,6 +29,7 @@ const NAV: Record<string, { to: string; key: string }[]> = {
   ],
   admin: [
     { to: '/regione', key: 'nav.insights' },
+    { to: '/regione/coorti', key: 'nav.cohorts' },
     { to: '/', key: 'nav.courses' },
     { to: '/offerte', key: 'nav.vacancies' },
   ],

@@ -8,6 +8,7 @@ import { session } from '../../api/session-store';
 import { useAccount } from '../../api/use-session';
 import { Autocomplete } from '../../components/autocomplete';
 import { Field, fieldError } from '../../components/field';
+import { MoreButton, PAGE_SIZE, usePagedList } from '../../components/paged';
 import { chosenPlace } from '../../components/place-input';
 import { Empty, ErrorState, FormError, Loading } from '../../components/states';
 
@@ -25,6 +26,11 @@ export default function CompanyPage() {
   return (
     <div className="container my-4">
       <h1 className="h2">{t('company.title')}</h1>
+      {account.employerId && (
+        <p>
+          <Link to="/azienda/coorti">{t('cohorts.companyLink')}</Link> <span className="small">{t('cohorts.companyLinkHint')}</span>
+        </p>
+      )}
       <div className="row">
         <div className="col-lg-6">
           <CompanyForm employer={employer.data ?? null} />
@@ -95,10 +101,9 @@ function CompanyForm({ employer }: { employer: Schemas['EmployerResponseDto'] | 
 
 function VacancyList({ employerId }: { employerId: string }) {
   const { t, i18n } = useTranslation();
-  const vacancies = useQuery({
-    queryKey: ['vacancies', employerId, i18n.language],
-    queryFn: () => call(api.GET('/api/v1/vacancies', { params: { query: { employerId, limit: 100 } } })),
-  });
+  const vacancies = usePagedList(['vacancies', employerId, i18n.language], (cursor) =>
+    call(api.GET('/api/v1/vacancies', { params: { query: { employerId, limit: PAGE_SIZE, cursor } } })),
+  );
   return (
     <section aria-labelledby="vacancies-title">
       <div className="d-flex justify-content-between align-items-center">
@@ -111,9 +116,9 @@ function VacancyList({ employerId }: { employerId: string }) {
       </div>
       {vacancies.isPending && <Loading />}
       {vacancies.isError && <ErrorState error={vacancies.error} />}
-      {vacancies.data?.items.length === 0 && <Empty title={t('company.noVacancies')} />}
+      {vacancies.items?.length === 0 && <Empty title={t('company.noVacancies')} />}
       <ul className="list-group mt-3">
-        {vacancies.data?.items.map((v) => (
+        {vacancies.items?.map((v) => (
           <li key={v.id} className="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2">
             <span>
               <Link to={`/azienda/offerte/${v.id}`}>{v.title}</Link> <span className="badge bg-secondary">{t(`vacancyStatus.${v.status}`)}</span>
@@ -124,6 +129,7 @@ function VacancyList({ employerId }: { employerId: string }) {
           </li>
         ))}
       </ul>
+      <MoreButton list={vacancies} what={t('company.vacancies')} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { Field, fieldError, SelectField } from '../../components/field';
 import { chosenPlace, locationInput } from '../../components/place-input';
 import { RequirementsEditor, type SkillLine } from '../../components/requirements-editor';
 import { ErrorState, FormError, Loading } from '../../components/states';
+import { CandidatePreview } from './candidate-preview';
 
 type Contract = Schemas['CreateVacancyRequestDto']['contractType'];
 type Status = Schemas['CreateVacancyRequestDto']['status'];
@@ -127,6 +128,7 @@ function VacancyForm({ vacancy }: { vacancy: Schemas['VacancyResponseDto'] | nul
         <input id="vacancy-remote" type="checkbox" checked={remote} onChange={(e) => setRemote(e.target.checked)} />
         <label htmlFor="vacancy-remote">{t('vacancies.remote_true')}</label>
       </div>
+      <CandidatePreview employerId={account.employerId} requirements={requirements} municipality={place?.code ?? null} remote={remote} />
       <div className="row">
         <div className="col-md-6">
           <SelectField label={t('vacancies.contract')} value={contract} onChange={(v) => setContract(v as Contract)} options={(['permanent', 'fixed_term', 'apprenticeship', 'temporary'] as Contract[]).map((c) => ({ value: c, label: t(`contract.${c}`) }))} error={fieldError(error, 'contractType')} />

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, call, type Schemas } from '../../api/client';
 import { placeLabel, searchPlaces } from '../../api/lookups';
 import { useAccount } from '../../api/use-session';
@@ -59,7 +59,11 @@ function CourseForm({ course }: { course: Schemas['CourseResponseDto'] | null })
   const [language, setLanguage] = useState(course?.language ?? 'it');
   const [funding, setFunding] = useState<Funding[]>(course?.funding ?? []);
   const [status, setStatus] = useState<Status>(course?.status ?? 'published');
-  const [skills, setSkills] = useState<SkillLine[]>(course?.skillsTaught.map((s) => ({ skillId: s.skillId, label: s.label, level: s.targetLevel })) ?? []);
+  // A new course may arrive with a skill to teach, from the training-demand page.
+  const suggested = (useLocation().state as { skill?: { skillId: string; label: string } } | null)?.skill;
+  const [skills, setSkills] = useState<SkillLine[]>(
+    course?.skillsTaught.map((s) => ({ skillId: s.skillId, label: s.label, level: s.targetLevel })) ?? (suggested ? [{ ...suggested, level: 2 }] : []),
+  );
   const [prereqs, setPrereqs] = useState<SkillLine[]>(course?.prerequisites.map((s) => ({ skillId: s.skillId, label: s.label, level: 1 })) ?? []);
   const [sessions, setSessions] = useState<SessionLine[]>(
     course?.sessions.map((s) => ({ id: s.id, start: s.startsAt.slice(0, 10), end: s.endsAt.slice(0, 10), seats: String(s.seats) })) ?? [{ start: '', end: '', seats: '12' }],

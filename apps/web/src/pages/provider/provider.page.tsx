@@ -26,6 +26,11 @@ export default function ProviderPage() {
   return (
     <div className="container my-4">
       <h1 className="h2">{t('provider.title')}</h1>
+      <div className="callout note my-3">
+        <div className="callout-title">{t('demandPreview.demand.link')}</div>
+        <p className="mb-1">{t('demandPreview.demand.linkHint')}</p>
+        <Link to="/ente/domanda-formativa">{t('demandPreview.demand.openLink')}</Link>
+      </div>
       <div className="row">
         <div className="col-lg-6">
           <ProviderForm provider={provider.data ?? null} />
