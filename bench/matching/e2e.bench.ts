@@ -218,7 +218,7 @@ async function main(): Promise<void> {
       times.push(performance.now() - t0);
       created.push({ id, list });
       const sync = syncs.at(-1);
-      console.log(`vacancy ${i + 1}: ${Math.round(times[i])} ms, ${list.items.length} candidates; last sync: ${sync ? `${sync.changedWorkers} worker lists, ${sync.rowsWritten} rows written in ${sync.writeMs} ms of ${sync.ms} ms` : 'none'}`);
+      console.log(`vacancy ${i + 1}: ${Math.round(times[i])} ms, ${list.items.length} candidates; last sync: ${sync ? `${sync.changedWorkers} worker lists, ${sync.rowsWritten} rows written in ${sync.writeMs} ms of ${sync.ms} ms, ${sync.pendingWorkers ?? 0} left for the next` : 'none'}`);
     }
 
     // The served lists against an engine run on the same rows (scores and distances, in order: the API shows no worker ids).
@@ -249,7 +249,7 @@ async function main(): Promise<void> {
       candidatesPerVacancy: { min: counts[0], median: counts[Math.floor(counts.length / 2)] },
       listsEqualToEngine,
       // Per matching job that took a vacancy in: worker lists rewritten, rows written, time writing.
-      syncs: syncs.map(({ changedWorkers, changedVacancies, rowsWritten, writeMs, ms }) => ({ changedWorkers, changedVacancies, rowsWritten, writeMs, ms })),
+      syncs: syncs.map(({ changedWorkers, changedVacancies, rowsWritten, writeMs, pendingWorkers, ms }) => ({ changedWorkers, changedVacancies, rowsWritten, writeMs, pendingWorkers, ms })),
     };
     console.log(JSON.stringify(result));
     const out = path.join(ROOT, 'bench', 'results');

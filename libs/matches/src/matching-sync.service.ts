@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MatchingEngine, Relatedness, SkillIndex } from '@ricarica/matching';
-import { EventName } from '@ricarica/queue';
+import { EventName, MATCHING_SYNC_COALESCE_MS } from '@ricarica/queue';
 import { MatchStore } from './match-store';
 import { MatchingPopulationLoader } from './matching-population.loader';
 
@@ -22,6 +22,8 @@ export interface MatchingSyncReport {
   rowsWritten?: number;
   /** Of `ms`, the time spent writing lists to PostgreSQL. */
   writeMs?: number;
+  /** Worker lists left to write when a newer change overtook them (written by the next sync). */
+  pendingWorkers?: number;
   ms: number;
 }
 
@@ -36,7 +38,15 @@ interface EngineState {
   position: number;
   /** Vacancies expiring after this instant are still in the lists. */
   expiryCheckedAt: Date;
+  /**
+   * Workers whose stored list may differ from the engine's, not written yet, with the version to
+   * record for those whose own profile changed (0 for a list changed by vacancies only).
+   */
+  pendingWorkers: Map<string, number>;
 }
+
+/** Worker lists written per transaction while flushing; between two, a newer change may overtake. */
+const FLUSH_WORKERS = 2000;
 
 /**
  * Keeps the stored match lists equal to what the scoring gives for the current PostgreSQL state.
@@ -96,6 +106,7 @@ export class MatchingSyncService {
       vacancyVersions: new Map(vacancies.map((v) => [v.record.id, v.version])),
       position: Number(position),
       expiryCheckedAt: now,
+      pendingWorkers: new Map(),
     };
     const report: MatchingSyncReport = { mode: 'rebuild', workers: workers.length, vacancies: vacancies.length, changedWorkers: workers.length, changedVacancies: vacancies.length, ms: Date.now() - started };
     this.logger.log(report, 'match lists rebuilt');
@@ -167,8 +178,7 @@ export class MatchingSyncService {
     let rowsWritten = 0;
     const writeStarted = Date.now();
     // Candidate lists first, in their own transaction: a vacancy's candidates become readable without
-    // waiting for the (many more) worker lists it entered. Should the second write fail, the next sync
-    // rebuilds from PostgreSQL, and meanwhile those workers' lists read as stale.
+    // waiting for the (many more) worker lists it entered.
     if (changedVacancies.size) {
       // A closed or deleted vacancy gets an empty list: its stored rows go.
       const vacancyLists = new Map([...changedVacancies].map((id) => [id, state.vacancyVersions.has(id) ? engine.candidatesOf(id) : []]));
@@ -178,26 +188,56 @@ export class MatchingSyncService {
         await this.store.forget(m, 'vacancy', [...changedVacancies].filter((id) => !state.vacancyVersions.has(id)));
       });
     }
-    if (changedWorkers.size) {
-      const workerLists = new Map([...changedWorkers].map((id) => [id, state.workerVersions.has(id) ? engine.matchesOf(id) : []]));
-      await this.db.transaction(async (m) => {
-        rowsWritten += await this.store.syncWorkerLists(m, workerLists, now);
-        await this.store.markComputed(m, 'worker', workerVersions, now);
-        await this.store.forget(m, 'worker', [...changedWorkers].filter((id) => !state.workerVersions.has(id)));
-      });
-    }
-    const writeMs = Date.now() - writeStarted;
     if (feed.length) state.position = Math.max(state.position, Number(feed[feed.length - 1].id));
     state.expiryCheckedAt = now;
+    for (const id of changedWorkers) state.pendingWorkers.set(id, Math.max(workerVersions.get(id) ?? 0, state.pendingWorkers.get(id) ?? 0));
+    rowsWritten += await this.flushWorkers(state, now);
     return {
       mode: 'catch-up',
       workers: state.workerVersions.size,
       vacancies: state.vacancyVersions.size,
       changedWorkers: changedWorkers.size,
       changedVacancies: changedVacancies.size,
+      pendingWorkers: state.pendingWorkers.size,
       rowsWritten,
-      writeMs,
+      writeMs: Date.now() - writeStarted,
       ms: Date.now() - started,
     };
+  }
+
+  /**
+   * Writes the pending worker lists from the engine's current state, a chunk per transaction, and
+   * stops early when a newer change's sync job is due: that job then takes the engine first (a new
+   * vacancy's candidates do not wait for the previous vacancy's thirty thousand worker lists) and
+   * goes on flushing after. Lists not yet written read as they were (those of changed profiles as
+   * `stale`); should the process die, the next one rebuilds every list.
+   */
+  private async flushWorkers(state: EngineState, now: Date): Promise<number> {
+    let written = 0;
+    while (state.pendingWorkers.size) {
+      const chunk = [...state.pendingWorkers].slice(0, FLUSH_WORKERS);
+      const lists = new Map(chunk.map(([id]) => [id, state.workerVersions.has(id) ? state.engine.matchesOf(id) : []]));
+      await this.db.transaction(async (m) => {
+        written += await this.store.syncWorkerLists(m, lists, now);
+        await this.store.markComputed(m, 'worker', new Map(chunk.filter(([id, v]) => v > 0 && state.workerVersions.has(id))), now);
+        await this.store.forget(m, 'worker', chunk.map(([id]) => id).filter((id) => !state.workerVersions.has(id)));
+      });
+      for (const [id] of chunk) state.pendingWorkers.delete(id);
+      if (state.pendingWorkers.size && (await this.newerChangeIsDue(state.position))) break;
+    }
+    return written;
+  }
+
+  /**
+   * Whether a change not applied yet has waited out its sync job's coalescing delay: until then the
+   * job cannot run anyway, so flushing goes on (a stream of changes cannot starve the worker lists).
+   */
+  private async newerChangeIsDue(position: number): Promise<boolean> {
+    const [{ due }]: { due: boolean }[] = await this.db.query(
+      `select exists (select 1 from outbox where topic = any($1::text[]) and id > $2
+                        and created_at <= now() - make_interval(secs => $3)) as due`,
+      [[EventName.WorkerChanged, EventName.VacancyChanged], position, MATCHING_SYNC_COALESCE_MS / 1000],
+    );
+    return due;
   }
 }

@@ -60,11 +60,13 @@ export interface JobOfEvent<E extends EventName> {
  * one sync per relay poll; one second keeps a burst within a second to at most two, well within the 2 s it may take
  * for a new vacancy's candidates to be readable.
  */
+export const MATCHING_SYNC_COALESCE_MS = 1000;
+
 const MATCHING_SYNC: JobOfEvent<EventName.WorkerChanged | EventName.VacancyChanged> = {
   job: JobName.MatchingSync,
   data: () => ({}),
   dedupeKey: () => 'all',
-  coalesceMs: 1000,
+  coalesceMs: MATCHING_SYNC_COALESCE_MS,
 };
 
 export const EVENT_JOBS: { [E in EventName]: JobOfEvent<E>[] } = {
