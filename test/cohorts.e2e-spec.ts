@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
+import { clearCohortFixtures } from './support/cleanup';
 import { GOOD_PASSWORD, courseBody, uniqueEmail, vacancyBody } from './support/fixtures';
 import { MailSink } from './support/mail-sink';
 import { OpenApiDocument, responseProblems } from './support/openapi-conformance';
@@ -34,8 +35,7 @@ describe('whole-plant intake (e2e)', () => {
     t = await createTestApp({ SMTP_URL: smtp, PUBLIC_APP_URL: 'https://ricarica.test' });
     // The report spans every vacancy and course in reach: earlier runs' ones on this database would
     // become destinations and training of this run's cohort. Cleared before the worker app loads them.
-    await t.db.query(`delete from vacancy where title like 'Tappezziere con competenze %'`);
-    await t.db.query(`delete from course where title ~ '^Corso [0-9a-f]{8}$'`);
+    await clearCohortFixtures(t.db);
     worker = await startWorkerApp({ ...t.env, SMTP_URL: smtp, PUBLIC_APP_URL: 'https://ricarica.test' });
     employer = await t.withRecord('employer');
     admin = await t.admin();

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { clearCohortFixtures } from '../support/cleanup';
 import { courseBody, uniqueEmail, vacancyBody } from '../support/fixtures';
 import { MailSink } from '../support/mail-sink';
 import { type Account, createTestApp, type TestApp } from '../support/test-app';
@@ -71,8 +72,7 @@ describe('whole-plant intake in the browser (Playwright, Chromium)', () => {
     await t.app.listen(0, '127.0.0.1');
     base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
     // The report spans every vacancy and course in reach: earlier runs' ones would become this run's destinations.
-    await t.db.query(`update vacancy set status = 'closed' where title like 'Tappezziere sedili %'`);
-    await t.db.query(`delete from course where title like 'Corso tappezzeria %'`);
+    await clearCohortFixtures(t.db);
 
     const [{ s1 }] = await t.db.query(`select skill_id as s1 from occupation_skill where occupation_id = $1 and relation_type = 'essential' order by skill_id limit 1`, [UPHOLSTERER]);
     [{ s2 }] = await t.db.query(
