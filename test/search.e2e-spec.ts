@@ -142,7 +142,7 @@ describe('search (e2e)', () => {
       expect(body.processingTimeMs).toEqual(expect.any(Number));
     });
 
-    it('counts facets for mode, funding, region, language and eqfLevel over every match', async () => {
+    it('counts facets for mode, funding, region, province, language and eqfLevel over every match', async () => {
       const body = await courses('');
       expect(Object.keys(body).sort()).toEqual(['facets', 'hits', 'limit', 'page', 'processingTimeMs', 'total', 'totalPages']);
       expect(body.total).toBe(7);
@@ -150,6 +150,7 @@ describe('search (e2e)', () => {
         mode: { in_person: 4, online: 2, blended: 1 },
         funding: { GOL: 4, 'FSE+': 2, regional: 1 },
         region: { ITC1: 3, ITC4: 2 },
+        province: { TO: 3, MI: 2 },
         language: { it: 6, en: 1 },
         eqfLevel: { '3': 2, '4': 1, '5': 1 },
       });
@@ -254,7 +255,7 @@ describe('search (e2e)', () => {
       expect(asSet(await vacancyIds(query))).toEqual(sorted(...expected));
     });
 
-    it('counts facets for contract type, remote and region, and highlights', async () => {
+    it('counts facets for contract type, remote, region and province, and highlights', async () => {
       const res = await get('/api/v1/search/vacancies?q=saldatore');
       expect(res.body.hits[0].highlight.title).toBe('<mark>Saldatore</mark> TIG');
       const all = await get('/api/v1/search/vacancies');
@@ -262,6 +263,7 @@ describe('search (e2e)', () => {
         contractType: { permanent: 1, fixed_term: 1, apprenticeship: 1 },
         remote: { true: 1, false: 2 },
         region: { ITC1: 1, ITC4: 1 },
+        province: { TO: 1, MI: 1 },
       });
     });
 

@@ -127,6 +127,10 @@ describe('web app in the browser (Playwright, Chromium)', () => {
       await search.waitForTimeout(1000);
     }
     await check(search, 'course-search', (p) => p.getByRole('link', { name: COURSE_TITLE, exact: true }).waitFor());
+    // The province facet counts it under Turin's abbreviation, and filtering by it keeps it.
+    await search.getByRole('group', { name: 'Provincia (sigla)' }).getByLabel(/^TO \(\d+\)$/).check({ force: true });
+    await search.waitForURL(/province=TO/);
+    await search.getByRole('link', { name: COURSE_TITLE, exact: true }).waitFor();
     await search.getByRole('button', { name: 'Mappa' }).click();
     await check(search, 'course-search-map', (p) => p.locator('.leaflet-interactive').first().waitFor());
   });

@@ -33,6 +33,14 @@ interface FacetProps {
 }
 
 /** Checkboxes (or radios) with the count of matches for each value. */
+/** Provinces listed in a facet: the busiest ones (Italy has 107; the selected ones are always shown). */
+export const PROVINCES_SHOWN = 12;
+
+/** The `n` values with the most matches. */
+export function topCounts(counts: Record<string, number> | undefined, n: number): Record<string, number> | undefined {
+  return counts && Object.fromEntries(Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, n));
+}
+
 export function Facet({ legend, counts, selected, onChange, label, multiple = true }: FacetProps) {
   const id = useId();
   const values = Array.from(new Set([...Object.keys(counts ?? {}), ...selected]));

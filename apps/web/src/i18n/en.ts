@@ -26,7 +26,7 @@ export const en: Strings<typeof it> = {
   },
   autocomplete: { count_one: '{{count}} suggestion', count_other: '{{count}} suggestions' },
   search: {
-    filters: 'Filters', nearMe: 'Near me', municipality: 'Municipality', radius: 'Maximum distance', clearPlace: 'Clear the municipality', region: 'Region',
+    filters: 'Filters', nearMe: 'Near me', municipality: 'Municipality', radius: 'Maximum distance', clearPlace: 'Clear the municipality', region: 'Region', province: 'Province (abbreviation)',
     resultCount_one: '{{count}} result', resultCount_other: '{{count}} results', sort: 'Sort by', view: 'View', view_list: 'List', view_map: 'Map',
     noResults: 'No results', noResultsHint: 'Try fewer filters, another word or a longer distance.', mapLabel: 'Map of the results',
     onlineNotOnMap_one: '{{count}} online result is not on the map.', onlineNotOnMap_other: '{{count}} online results are not on the map.',

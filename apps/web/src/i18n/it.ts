@@ -22,7 +22,7 @@ export const it = {
   },
   autocomplete: { count_one: '{{count}} suggerimento', count_other: '{{count}} suggerimenti' },
   search: {
-    filters: 'Filtri', nearMe: 'Vicino a me', municipality: 'Comune', radius: 'Distanza massima', clearPlace: 'Togli il comune', region: 'Regione',
+    filters: 'Filtri', nearMe: 'Vicino a me', municipality: 'Comune', radius: 'Distanza massima', clearPlace: 'Togli il comune', region: 'Regione', province: 'Provincia (sigla)',
     resultCount_one: '{{count}} risultato', resultCount_other: '{{count}} risultati', sort: 'Ordina per', view: 'Visualizzazione', view_list: 'Elenco', view_map: 'Mappa',
     noResults: 'Nessun risultato', noResultsHint: 'Prova con meno filtri, un’altra parola o una distanza maggiore.', mapLabel: 'Mappa dei risultati',
     onlineNotOnMap_one: '{{count}} risultato online non compare sulla mappa.', onlineNotOnMap_other: '{{count}} risultati online non compaiono sulla mappa.',

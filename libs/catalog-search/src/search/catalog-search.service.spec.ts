@@ -19,7 +19,7 @@ describe('CatalogSearchService.courseRequest', () => {
       'skillIds IN ["a"]', 'region IN ["ITC1", "ITC4"]', 'province IN ["TO"]', 'mode IN ["online"]', 'funding IN ["FSE+"]', 'language IN ["it"]',
       'eqfLevel IN ["3"]', 'hours <= 100', 'costEur <= 0',
     ]);
-    expect(req).toMatchObject({ page: 1, hitsPerPage: 20, facets: ['mode', 'funding', 'region', 'language', 'eqfLevel'], sort: undefined });
+    expect(req).toMatchObject({ page: 1, hitsPerPage: 20, facets: ['mode', 'funding', 'region', 'province', 'language', 'eqfLevel'], sort: undefined });
   });
 
   it('looks for one session in the start window, never in the past', () => {

@@ -84,7 +84,7 @@ export const COURSES_INDEX_SETTINGS = {
   facetSearch: false,
 } satisfies Settings;
 
-export const COURSE_FACETS = ['mode', 'funding', 'region', 'language', 'eqfLevel'] as const;
+export const COURSE_FACETS = ['mode', 'funding', 'region', 'province', 'language', 'eqfLevel'] as const;
 
 export function coursesIndexSpec(names: IndexNames, synonyms: Record<string, string[]> = {}): IndexSpec {
   return { uid: names.courses, primaryKey: 'id', settings: { ...COURSES_INDEX_SETTINGS, synonyms } };

@@ -68,7 +68,7 @@ export const VACANCIES_INDEX_SETTINGS = {
   facetSearch: false,
 } satisfies Settings;
 
-export const VACANCY_FACETS = ['contractType', 'remote', 'region'] as const;
+export const VACANCY_FACETS = ['contractType', 'remote', 'region', 'province'] as const;
 
 export function vacanciesIndexSpec(names: IndexNames, synonyms: Record<string, string[]> = {}): IndexSpec {
   return { uid: names.vacancies, primaryKey: 'id', settings: { ...VACANCIES_INDEX_SETTINGS, synonyms } };

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { api, call, type Schemas } from '../../api/client';
 import { formatDate, formatEuro, formatKm, highlightHtml } from '../../components/format';
 import { regionName } from '../../components/regions';
-import { Facet, NearMe, Pager, useUrlState, ViewToggle } from '../../components/search-parts';
+import { Facet, NearMe, Pager, PROVINCES_SHOWN, topCounts, useUrlState, ViewToggle } from '../../components/search-parts';
 import { Empty, ErrorState, Loading } from '../../components/states';
 
 const PointsMap = lazy(() => import('../../components/points-map'));
@@ -31,6 +31,7 @@ export function CourseSearchPage() {
     mode: (s.get('mode') || undefined) as Mode | undefined,
     funding: (s.get('funding') || undefined) as Funding | undefined,
     region: s.list('region').length ? s.list('region') : undefined,
+    province: s.list('province').length ? s.list('province') : undefined,
     language: s.list('language').length ? s.list('language') : undefined,
     eqfLevel: s.list('eqf').length ? s.list('eqf') : undefined,
     maxHours: s.get('maxHours') ? Number(s.get('maxHours')) : undefined,
@@ -91,6 +92,13 @@ export function CourseSearchPage() {
           <Facet legend={t('courses.mode')} counts={facets.mode} selected={s.list('mode')} multiple={false} onChange={(v) => s.set({ mode: v })} label={(v) => t(`mode.${v}`)} />
           <Facet legend={t('courses.funding')} counts={facets.funding} selected={s.list('funding')} multiple={false} onChange={(v) => s.set({ funding: v })} label={(v) => t(`funding.${v}`, { defaultValue: v })} />
           <Facet legend={t('search.region')} counts={facets.region} selected={s.list('region')} onChange={(v) => s.set({ region: v })} label={regionName} />
+          <Facet
+            legend={t('search.province')}
+            counts={topCounts(facets.province, PROVINCES_SHOWN)}
+            selected={s.list('province')}
+            onChange={(v) => s.set({ province: v })}
+            label={(v) => v}
+          />
           <Facet legend={t('courses.language')} counts={facets.language} selected={s.list('language')} onChange={(v) => s.set({ language: v })} label={(v) => t(`languages.${v}`, { defaultValue: v })} />
           <Facet legend={t('courses.eqf')} counts={facets.eqfLevel} selected={s.list('eqf')} onChange={(v) => s.set({ eqf: v })} label={(v) => t('courses.eqfLevel', { level: v })} />
           <fieldset className="mb-4">

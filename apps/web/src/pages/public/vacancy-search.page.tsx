@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { api, call, type Schemas } from '../../api/client';
 import { formatEuro, formatKm, highlightHtml } from '../../components/format';
 import { regionName } from '../../components/regions';
-import { Facet, NearMe, Pager, useUrlState, ViewToggle } from '../../components/search-parts';
+import { Facet, NearMe, Pager, PROVINCES_SHOWN, topCounts, useUrlState, ViewToggle } from '../../components/search-parts';
 import { Empty, ErrorState, Loading } from '../../components/states';
 
 const PointsMap = lazy(() => import('../../components/points-map'));
@@ -24,6 +24,7 @@ export default function VacancySearchPage() {
   const query = {
     q: q || undefined,
     region: s.list('region').length ? s.list('region') : undefined,
+    province: s.list('province').length ? s.list('province') : undefined,
     contractType: (s.get('contract') || undefined) as never,
     remote: (s.get('remote') || undefined) as never,
     salaryMin: s.get('salaryMin') ? Number(s.get('salaryMin')) : undefined,
@@ -71,6 +72,13 @@ export default function VacancySearchPage() {
           <Facet legend={t('vacancies.contract')} counts={facets.contractType} selected={s.list('contract')} multiple={false} onChange={(v) => s.set({ contract: v })} label={(v) => t(`contract.${v}`)} />
           <Facet legend={t('vacancies.remote')} counts={facets.remote} selected={s.list('remote')} multiple={false} onChange={(v) => s.set({ remote: v })} label={(v) => t(`vacancies.remote_${v}`)} />
           <Facet legend={t('search.region')} counts={facets.region} selected={s.list('region')} onChange={(v) => s.set({ region: v })} label={regionName} />
+          <Facet
+            legend={t('search.province')}
+            counts={topCounts(facets.province, PROVINCES_SHOWN)}
+            selected={s.list('province')}
+            onChange={(v) => s.set({ province: v })}
+            label={(v) => v}
+          />
           <div className="form-group mb-3">
             <label htmlFor={`${id}-salary`} className="active">
               {t('vacancies.salaryMin')}
