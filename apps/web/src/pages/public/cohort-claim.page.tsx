@@ -5,7 +5,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api, ApiError, call } from '../../api/client';
 import { session } from '../../api/session-store';
 import { useAccount } from '../../api/use-session';
-import { Field, fieldError } from '../../components/field';
+import { AccountFields, useRegistration } from '../../components/account-fields';
+import { fieldError } from '../../components/field';
 import { formatDate } from '../../components/format';
 import { Empty, ErrorState, FormError, Loading } from '../../components/states';
 import type { ClaimPreview } from '../admin/cohort-api';
@@ -82,18 +83,7 @@ export default function CohortClaimPage() {
 /** A personal account made right here, so that the person lands back on the claim with their draft profile. */
 function SignUp({ token }: { token: string }) {
   const { t } = useTranslation();
-  const [displayName, setDisplayName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const register = useMutation({
-    mutationFn: async () => {
-      await call(api.POST('/api/v1/auth/register', { body: { role: 'worker', displayName, email, password } }));
-      return call(api.POST('/api/v1/auth/login', { body: { email, password } }));
-    },
-    onSuccess: (auth) => session.signedIn(auth),
-  });
-  const error = register.error;
-  const taken = error instanceof ApiError && error.status === 409;
+  const form = useRegistration('worker');
   return (
     <section aria-labelledby="claim-signup-title">
       <h2 id="claim-signup-title" className="h4">
@@ -104,29 +94,11 @@ function SignUp({ token }: { token: string }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          register.mutate();
+          form.register.mutate();
         }}
       >
-        {taken ? (
-          <div className="alert alert-danger" role="alert">
-            {t('auth.emailTaken')}
-          </div>
-        ) : (
-          <FormError error={error} />
-        )}
-        <Field label={t('wizard.name')} autoComplete="name" value={displayName} onChange={setDisplayName} error={fieldError(error, 'displayName')} required />
-        <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={setEmail} error={fieldError(error, 'email')} required />
-        <Field
-          label={t('auth.password')}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          error={fieldError(error, 'password')}
-          hint={t('auth.passwordHint')}
-          required
-        />
-        <button type="submit" className="btn btn-primary" disabled={register.isPending}>
+        <AccountFields form={form} nameLabel={t('wizard.name')} />
+        <button type="submit" className="btn btn-primary" disabled={form.register.isPending}>
           {t('cohorts.claim.signUp')}
         </button>
       </form>
