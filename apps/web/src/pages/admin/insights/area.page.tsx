@@ -9,7 +9,6 @@ import {
   AreaMap,
   CsvLink,
   areaName,
-  atRisk,
   atRiskCell,
   HeadlineFigure,
   MapLegend,
@@ -19,6 +18,7 @@ import {
   provincePath,
   regionPath,
   scaleFor,
+  SummaryTable,
   useCellText,
   useMeasure,
   useMeasureText,
@@ -161,7 +161,6 @@ function AreaView({ level, data }: { level: 'region' | 'province'; data: Area })
 function Provinces({ region, month, query }: { region: string; month: string; query: ReturnType<typeof useProvinceSummaries> }) {
   const { t, i18n } = useTranslation();
   const [measure, setMeasure] = useMeasure();
-  const text = useCellText();
   const measureText = useMeasureText();
   const provinces = [...(query.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, i18n.language));
   const scale = scaleFor(measure, provinces.map((p) => measureOf(p, measure).value));
@@ -184,33 +183,13 @@ function Provinces({ region, month, query }: { region: string; month: string; qu
             <MapLegend measure={measure} scale={scale} />
           </div>
           <div className="col-lg-6">
-            <div className="table-responsive">
-              <table className="table table-sm" data-testid="provinces-table">
-                <caption>{t('insights.provincesCaption', { region })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('insights.province')}</th>
-                    <th scope="col" className="text-end">{t('insights.measures.matchRate')}</th>
-                    <th scope="col" className="text-end">{t('insights.measures.shortage')}</th>
-                    <th scope="col" className="text-end">{t('insights.atRiskWorkers')}</th>
-                    <th scope="col" className="text-end">{t('insights.openings')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {provinces.map((p) => (
-                    <tr key={p.code}>
-                      <th scope="row">
-                        <Link to={provincePath(p.code, month)}>{p.name}</Link>
-                      </th>
-                      <td className="text-end">{text(p.headline.matchRate, 'percent')}</td>
-                      <td className="text-end">{text(p.shortage.per100AtRiskWorkers)}</td>
-                      <td className="text-end">{atRisk(p.headline, text)}</td>
-                      <td className="text-end">{p.headline.openings}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <SummaryTable
+              items={provinces}
+              areaHeader={t('insights.province')}
+              caption={t('insights.provincesCaption', { region })}
+              testId="provinces-table"
+              linkTo={(code) => provincePath(code, month)}
+            />
           </div>
         </div>
       )}

@@ -4,7 +4,7 @@ import type { Feature, Geometry } from 'geojson';
 import L from 'leaflet';
 import { type MouseEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, call, type Schemas } from '../../../api/client';
 import { session } from '../../../api/session-store';
 import { loadProvinces, loadRegions, NUTS2_BY_ISTAT, type ProvinceProps, type RegionProps } from '../../../components/boundaries';
@@ -316,6 +316,41 @@ export function HeadlineFigure({ label, value, hint }: { label: string; value: s
       <span className="report-figure-value">{value}</span>
       <span>{label}</span>
       {hint && <span className="small text-muted">{hint}</span>}
+    </div>
+  );
+}
+
+/** The figures the maps colour, as a table with a link per area (the maps' accessible equivalent). */
+export function SummaryTable({ items, areaHeader, caption, testId, linkTo }: { items: NamedSummary[]; areaHeader: string; caption: string; testId: string; linkTo: (code: string) => string }) {
+  const { t } = useTranslation();
+  const text = useCellText();
+  return (
+    <div className="table-responsive">
+      <table className="table table-sm" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{areaHeader}</th>
+            <th scope="col" className="text-end">{t('insights.measures.matchRate')}</th>
+            <th scope="col" className="text-end">{t('insights.measures.shortage')}</th>
+            <th scope="col" className="text-end">{t('insights.atRiskWorkers')}</th>
+            <th scope="col" className="text-end">{t('insights.openings')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((a) => (
+            <tr key={a.code}>
+              <th scope="row">
+                <Link to={linkTo(a.code)}>{a.name}</Link>
+              </th>
+              <td className="text-end">{text(a.headline.matchRate, 'percent')}</td>
+              <td className="text-end">{text(a.shortage.per100AtRiskWorkers)}</td>
+              <td className="text-end">{atRisk(a.headline, text)}</td>
+              <td className="text-end">{a.headline.openings}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

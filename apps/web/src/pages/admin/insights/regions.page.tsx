@@ -1,15 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { ApiError } from '../../../api/client';
 import { Empty, ErrorState, Loading } from '../../../components/states';
-import { AreaMap, atRisk, CsvLink, MapLegend, MeasureSwitch, measureOf, MonthPicker, regionPath, scaleFor, useCellText, useMeasure, useMeasureText, useMonth, useRegionSummaries } from './insights-parts';
+import { AreaMap, CsvLink, MapLegend, MeasureSwitch, measureOf, MonthPicker, regionPath, scaleFor, SummaryTable, useMeasure, useMeasureText, useMonth, useRegionSummaries } from './insights-parts';
 
 /** Regional staff's overview: every region on a map by match rate or shortage intensity, the same figures as a table, CSV. */
 export default function RegionsPage() {
   const { t, i18n } = useTranslation();
   const { month } = useMonth();
   const [measure, setMeasure] = useMeasure();
-  const text = useCellText();
   const measureText = useMeasureText();
   const regions = useRegionSummaries(month);
   const data = regions.data;
@@ -48,33 +46,7 @@ export default function RegionsPage() {
               <MapLegend measure={measure} scale={scale} />
             </div>
             <div className="col-lg-5">
-              <div className="table-responsive">
-                <table className="table table-sm" data-testid="regions-table">
-                  <caption>{t('insights.regionsCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('insights.region')}</th>
-                      <th scope="col" className="text-end">{t('insights.measures.matchRate')}</th>
-                      <th scope="col" className="text-end">{t('insights.measures.shortage')}</th>
-                      <th scope="col" className="text-end">{t('insights.atRiskWorkers')}</th>
-                      <th scope="col" className="text-end">{t('insights.openings')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((r) => (
-                      <tr key={r.code}>
-                        <th scope="row">
-                          <Link to={regionPath(r.code, shown)}>{r.name}</Link>
-                        </th>
-                        <td className="text-end">{text(r.headline.matchRate, 'percent')}</td>
-                        <td className="text-end">{text(r.shortage.per100AtRiskWorkers)}</td>
-                        <td className="text-end">{atRisk(r.headline, text)}</td>
-                        <td className="text-end">{r.headline.openings}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <SummaryTable items={items} areaHeader={t('insights.region')} caption={t('insights.regionsCaption')} testId="regions-table" linkTo={(code) => regionPath(code, shown)} />
             </div>
           </div>
         </>
