@@ -26,6 +26,14 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
+/** Signs in through the sign-in page (Italian labels), as a person would. */
+export async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.goto('/accedi');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Accedi' }).last().click();
+}
+
 /** Runs axe-core (WCAG 2.1 A and AA rules) in the page; answers the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });

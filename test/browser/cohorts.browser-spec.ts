@@ -10,7 +10,7 @@ import { courseBody, uniqueEmail, vacancyBody } from '../support/fixtures';
 import { MailSink } from '../support/mail-sink';
 import { type Account, createTestApp, type TestApp } from '../support/test-app';
 import { eventually, startWorkerApp } from '../support/worker-app';
-import { capture, launchChromium, SCREENSHOT_DIR } from './browser';
+import { capture, launchChromium, SCREENSHOT_DIR, signIn } from './browser';
 
 // The whole-plant intake in a real browser, against the real API, worker, PostgreSQL, Redis, Meilisearch and
 // an SMTP sink: regional staff create a cohort for a plant, upload its staff (one bad row, refused with its
@@ -58,13 +58,6 @@ describe('whole-plant intake in the browser (Playwright, Chromium)', () => {
     await input.fill(text);
     await page.locator('.suggestion-list:not([hidden]) > li', { hasText: option }).first().click();
   };
-  const signIn = async (page: Page, account: { email: string; password: string }) => {
-    await page.goto('/accedi');
-    await page.getByLabel('Email').fill(account.email);
-    await page.getByLabel('Password', { exact: true }).fill(account.password);
-    await page.getByRole('button', { name: 'Accedi' }).last().click();
-  };
-
   beforeAll(async () => {
     sink = new MailSink();
     const smtp = await sink.start();

@@ -8,7 +8,7 @@ import { ESCO } from '../support/esco-ids';
 import { partitaIva } from '../support/fixtures';
 import { type Client, createTestApp, type TestApp } from '../support/test-app';
 import { eventually, startWorkerApp } from '../support/worker-app';
-import { capture, launchChromium } from './browser';
+import { capture, launchChromium, signIn } from './browser';
 
 // Regional staff's insights pages in a real browser, on a population made through the API in
 // Basilicata (ITF5), a region no other spec of this run uses:
@@ -131,10 +131,7 @@ describe('regional staff insights pages in the browser (Playwright, Chromium)', 
     context = await browser.newContext({ baseURL: base, locale: 'it-IT', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     const account = await t.admin();
-    await page.goto('/accedi');
-    await page.getByLabel('Email').fill(account.email);
-    await page.getByLabel('Password', { exact: true }).fill(account.password);
-    await page.getByRole('button', { name: 'Accedi' }).last().click();
+    await signIn(page, account);
     await page.waitForURL('**/regione');
   }, 400_000);
 

@@ -9,7 +9,7 @@ import { ESCO } from '../support/esco-ids';
 import { GOOD_PASSWORD, partitaIva, uniqueEmail } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { startWorkerApp } from '../support/worker-app';
-import { capture, launchChromium } from './browser';
+import { capture, launchChromium, signIn } from './browser';
 
 // The product in a real browser: Debian's Chromium driven by Playwright against the real API, worker,
 // PostgreSQL, Redis and Meilisearch. The journeys build on each other, in order: a training body lists
@@ -225,10 +225,7 @@ describe('web app in the browser (Playwright, Chromium)', () => {
     await t.app.get(InsightsSnapshotService).compute(monthOf(new Date()));
     const admin = await t.admin();
     const page = await newPage();
-    await page.goto('/accedi');
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(admin.password);
-    await page.getByRole('button', { name: 'Accedi' }).last().click();
+    await signIn(page, admin);
     await page.waitForURL('**/regione');
     await page.locator('[data-testid="regional-map"] path.leaflet-interactive').first().waitFor();
     await check(page, 'regional-map', (p) => p.locator('[data-testid="regional-map"] path.leaflet-interactive').first().waitFor(), true);

@@ -1,9 +1,9 @@
 // Code passed to page.evaluate runs in the browser: its globals are the DOM's.
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { vacancyBody } from '../support/fixtures';
 import { type Account, createTestApp, type TestApp } from '../support/test-app';
-import { capture, launchChromium } from './browser';
+import { capture, launchChromium, signIn } from './browser';
 
 // Long lists in the browser: every list shows a first page and loads the next ones on request,
 // following the API's cursors, without losing or repeating an item.
@@ -16,13 +16,6 @@ describe('paged lists in the browser (Playwright, Chromium)', () => {
   let base: string;
   let employer: Account;
   const titles: string[] = [];
-
-  const signIn = async (page: Page, account: Account) => {
-    await page.goto('/accedi');
-    await page.getByLabel('Email').fill(account.email);
-    await page.getByLabel('Password', { exact: true }).fill(account.password);
-    await page.getByRole('button', { name: 'Accedi' }).last().click();
-  };
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -8,7 +8,7 @@ import { ESCO } from '../support/esco-ids';
 import { courseBody, FUTURE, vacancyBody, workerBody } from '../support/fixtures';
 import { Account, Client, createTestApp, type TestApp } from '../support/test-app';
 import { eventually, startWorkerApp } from '../support/worker-app';
-import { capture, launchChromium } from './browser';
+import { capture, launchChromium, signIn } from './browser';
 
 // A training body reads its region's training demand, and an employer watches the candidate preview
 // of a vacancy move as it adds a requirement. Everything happens in Potenza (Basilicata, ITF5), where
@@ -47,12 +47,6 @@ describe('training demand and candidate preview in the browser (Playwright, Chro
   const check = async (page: Page, name: string, ready: (p: Page) => Promise<unknown>) => {
     const found = await capture(page, name, ready);
     if (Object.keys(found).length) problems[name] = found;
-  };
-  const signIn = async (page: Page, account: Account) => {
-    await page.goto('/accedi');
-    await page.getByLabel('Email').fill(account.email);
-    await page.getByLabel('Password', { exact: true }).fill(account.password);
-    await page.getByRole('button', { name: 'Accedi' }).last().click();
   };
   const label = async (id: string) => (await t.request('GET', `/api/v1/skills/${id}?lang=it`)).body.label as string;
 
