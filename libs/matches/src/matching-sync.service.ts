@@ -215,7 +215,8 @@ export class MatchingSyncService {
   private async flushWorkers(state: EngineState, now: Date): Promise<number> {
     let written = 0;
     while (state.pendingWorkers.size) {
-      const chunk = [...state.pendingWorkers].slice(0, FLUSH_WORKERS);
+      const chunk: [string, number][] = [];
+      for (const entry of state.pendingWorkers) if (chunk.push(entry) === FLUSH_WORKERS) break;
       const lists = new Map(chunk.map(([id]) => [id, state.workerVersions.has(id) ? state.engine.matchesOf(id) : []]));
       await this.db.transaction(async (m) => {
         written += await this.store.syncWorkerLists(m, lists, now);
